@@ -1,0 +1,100 @@
+/**
+ * Exact money arithmetic. An amount is a fraction num / den of yuan with safe-integer parts, built
+ * from a number's decimal digits (0.1 is exactly one tenth), so that comparisons at a threshold and
+ * half-up rounding see the exact decimal value, never a binary float's approximation of it.
+ */
+export interface Exact {
+  readonly num: number
+  readonly den: number
+}
+
+const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/
+
+function gcd(a: number, b: number): number {
+  let x = Math.abs(a)
+  let y = Math.abs(b)
+  while (y !== 0) {
+    const remainder = x % y
+    x = y
+    y = remainder
+  }
+  return x
+}
+
+function fraction(num: number, den: number): Exact {
+  if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den)) {
+    throw new RangeError(`amount outside exact range: ${num}/${den}`)
+  }
+  const divisor = gcd(num, den) || 1
+  return { num: num / divisor, den: den / divisor }
+}
+
+/** The exact decimal value of a finite number as written (String(0.1) is "0.1"). */
+export function exact(value: number): Exact {
+  const match = DECIMAL.exec(String(value))
+  if (!match) throw new RangeError(`not a finite number: ${value}`)
+  const [, sign, whole, decimals = '', exponent = '0'] = match
+  const scale = decimals.length - Number(exponent)
+  const digits = Number(`${sign}${whole}${decimals}`)
+  return scale >= 0 ? fraction(digits, 10 ** scale) : fraction(digits * 10 ** -scale, 1)
+}
+
+const asExact = (value: Exact | number): Exact => (typeof value === 'number' ? exact(value) : value)
+
+export function plus(a: Exact, b: Exact | number): Exact {
+  const y = asExact(b)
+  return fraction(a.num * y.den + y.num * a.den, a.den * y.den)
+}
+
+export function minus(a: Exact, b: Exact | number): Exact {
+  const y = asExact(b)
+  return fraction(a.num * y.den - y.num * a.den, a.den * y.den)
+}
+
+export function times(a: Exact, b: Exact | number): Exact {
+  const y = asExact(b)
+  return fraction(a.num * y.num, a.den * y.den)
+}
+
+export function dividedBy(a: Exact, divisor: number): Exact {
+  if (!Number.isInteger(divisor) || divisor <= 0) throw new RangeError(`not a positive integer divisor: ${divisor}`)
+  return fraction(a.num, a.den * divisor)
+}
+
+/** -1, 0 or 1 as a is less than, equal to or greater than b. */
+export function compare(a: Exact, b: Exact | number): -1 | 0 | 1 {
+  const difference = minus(a, b).num
+  return difference < 0 ? -1 : difference > 0 ? 1 : 0
+}
+
+/** Floor of num / den for integers, exactly. */
+function floorDivide(num: number, den: number): number {
+  const remainder = ((num % den) + den) % den
+  return (num - remainder) / den
+}
+
+/** Rounded half up to whole yuan on the exact value: 869.7 → 870, 721.5 → 722, 400.49 → 400. */
+export function roundHalfUp(a: Exact): number {
+  return floorDivide(2 * a.num + a.den, 2 * a.den)
+}
+
+/** True when the number is a whole number of fen (at most two decimal places, exactly). */
+export function isWholeFen(value: number): boolean {
+  if (!Number.isFinite(value)) return false
+  try {
+    return 100 % exact(value).den === 0
+  } catch {
+    return false
+  }
+}
+
+/** Yuan for people: "669", "1003.5", "约 333.33" (rounded half up to the fen when not exact). */
+export function formatYuan(a: Exact): string {
+  const fen = roundHalfUp(times(a, 100))
+  const sign = fen < 0 ? '-' : ''
+  const whole = Math.floor(Math.abs(fen) / 100)
+  const cents = Math.abs(fen) % 100
+  const digits = cents === 0 ? `${whole}` : `${whole}.${String(cents).padStart(2, '0').replace(/0$/, '')}`
+  const approximate = 100 % a.den !== 0
+  return `${approximate ? '约 ' : ''}${sign}${digits}`
+}
