@@ -20,6 +20,8 @@ module.exports = (api) => {
         ['@babel/preset-typescript', { allowDeclareFields: true }],
         ['@babel/preset-react', { runtime: 'automatic' }],
       ],
+      // PGlite loads Node built-ins with import(); jest's CommonJS runtime needs them as require().
+      plugins: ['dynamic-import-node', nutuiOnDemand],
     }
   }
   return {

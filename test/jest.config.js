@@ -4,8 +4,11 @@ const path = require('path')
 
 const root = path.resolve(__dirname, '..')
 // ESM-only packages that babel-jest must transform.
-const esmPackages = ['@tarojs', '@nutui', '@stencil', 'swiper', 'history', 'kdbush', 'geokdbush', 'tinyqueue', 'query-string', 'decode-uri-component', 'split-on-first', 'filter-obj', 'lodash-es']
-const transformIgnorePatterns = [`/node_modules/(?!(${esmPackages.join('|')})/)`]
+const esmPackages = ['@tarojs', '@nutui', '@stencil', 'swiper', 'history', 'kdbush', 'geokdbush', 'tinyqueue', 'query-string', 'decode-uri-component', 'split-on-first', 'filter-obj', 'lodash-es', '@electric-sql', 'nanoid']
+// Anchored at the top node_modules, so what those packages bundle inside themselves is transformed too.
+const transformIgnorePatterns = [`^${root.replace(/[/\\]/g, '[/\\\\]')}[/\\\\]node_modules[/\\\\](?!(${esmPackages.join('|')})[/\\\\])`]
+// .cjs too: PGlite ships its CommonJS build as index.cjs.
+const transform = { '\\.[cm]?[jt]sx?$': 'babel-jest' }
 const alias = { '^@/(.*)$': '<rootDir>/src/$1' }
 
 const taroGlobals = {
@@ -32,6 +35,7 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/domain/**/*.test.ts'],
       moduleNameMapper: alias,
+      transform,
       transformIgnorePatterns,
     },
     {
@@ -40,6 +44,7 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/server/**/*.test.ts'],
       moduleNameMapper: alias,
+      transform,
       transformIgnorePatterns,
     },
     {
@@ -48,6 +53,7 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/test/components/**/*.test.tsx'],
       setupFiles: ['<rootDir>/test/setup/components.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/setup/components-after-env.ts'],
       moduleNameMapper: {
         ...alias,
         '^@tarojs/taro$': '<rootDir>/test/setup/taro-shim.ts',
@@ -56,6 +62,7 @@ module.exports = {
         '\\.(png|jpg|jpeg|svg)$': '<rootDir>/test/setup/file-stub.js',
       },
       globals: taroGlobals,
+      transform,
       transformIgnorePatterns,
     },
     {
@@ -64,6 +71,7 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/test/weapp/**/*.test.ts'],
       moduleNameMapper: alias,
+      transform,
       transformIgnorePatterns,
     },
   ],
