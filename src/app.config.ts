@@ -15,10 +15,10 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/index/index', text: '首页' },
-      { pagePath: 'pages/care/index', text: '找服务' },
-      { pagePath: 'pages/applications/index', text: '我的申请' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },
+      { pagePath: 'pages/care/index', text: '找服务', iconPath: 'assets/tabbar/care.png', selectedIconPath: 'assets/tabbar/care-active.png' },
+      { pagePath: 'pages/applications/index', text: '我的申请', iconPath: 'assets/tabbar/applications.png', selectedIconPath: 'assets/tabbar/applications-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' },
     ],
   },
   // The care finder asks for an approximate location to sort services by distance.

@@ -4,7 +4,7 @@ const path = require('path')
 
 const root = path.resolve(__dirname, '..')
 // ESM-only packages that babel-jest must transform.
-const esmPackages = ['@tarojs', '@nutui', '@stencil', 'swiper', 'history', 'kdbush', 'geokdbush', 'tinyqueue', 'query-string', 'decode-uri-component', 'split-on-first', 'filter-obj', 'lodash-es', '@electric-sql', 'nanoid']
+const esmPackages = ['@tarojs', '@nutui', '@stencil', 'swiper', 'history', 'kdbush', 'geokdbush', 'tinyqueue', 'query-string', 'decode-uri-component', 'split-on-first', 'filter-obj', 'lodash-es', '@electric-sql', 'nanoid', 'content-disposition', 'cookie']
 // Anchored at the top node_modules, so what those packages bundle inside themselves is transformed too.
 const transformIgnorePatterns = [`^${root.replace(/[/\\]/g, '[/\\\\]')}[/\\\\]node_modules[/\\\\](?!(${esmPackages.join('|')})[/\\\\])`]
 // .cjs too: PGlite ships its CommonJS build as index.cjs.
@@ -70,6 +70,16 @@ module.exports = {
       rootDir: root,
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/test/weapp/**/*.test.ts'],
+      moduleNameMapper: alias,
+      transform,
+      transformIgnorePatterns,
+    },
+    {
+      // Started by test/e2e/run.mjs, which serves the app and sets E2E_BASE_URL.
+      displayName: 'e2e',
+      rootDir: root,
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'],
       moduleNameMapper: alias,
       transform,
       transformIgnorePatterns,

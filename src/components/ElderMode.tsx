@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react'
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { z } from 'zod'
 import { startsInElderMode } from '@/lib/elderMode'
 import { readStored, storageKeys, writeStored } from '@/lib/storage'
@@ -13,6 +13,7 @@ const ElderModeContext = createContext<ElderModeState>({ elder: false, setElder:
 
 export function ElderModeProvider({ children }: { children: ReactNode }) {
   const [elder, setElderState] = useState(() => startsInElderMode(readStored(storageKeys.elderMode, z.boolean()), platform.fontSetting()))
+  useEffect(() => platform.reflectElderMode(elder), [elder])
   const value = useMemo<ElderModeState>(
     () => ({
       elder,

@@ -39,9 +39,9 @@ export function PrivacyDialog() {
           {strings.title}
         </Text>
         <Text className='jx-body'>{strings.body}</Text>
-        <Text className='jx-link' role='link' onClick={() => Taro.navigateTo({ url: '/subpackages/info/privacy/index' })}>
+        <View className='jx-link' role='link' onClick={() => Taro.navigateTo({ url: '/subpackages/info/privacy/index' })}>
           {strings.readGuide}
-        </Text>
+        </View>
         <Button className='jx-button jx-button--primary' id={privacyAgreeButtonId} openType='agreePrivacyAuthorization' onAgreePrivacyAuthorization={() => answer(true)}>
           {strings.agree}
         </Button>

@@ -24,10 +24,34 @@ export function loginCode(): Promise<string> {
   return Promise.resolve(id)
 }
 
+/** What a person can tap: Taro renders these as custom elements that the browser does not focus. */
+const tappable = '.nut-button, .nut-cell--clickable, [role=link], [role=switch], [role=button], [role=checkbox], [role=radio]'
+
+/** Gives every tappable element a tab stop, and lets Enter and Space press it as a tap would. */
+function enableKeyboardAccess() {
+  const mark = (root: ParentNode) =>
+    root.querySelectorAll<HTMLElement>(tappable).forEach((el) => {
+      if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '0')
+    })
+  mark(document)
+  new MutationObserver(() => mark(document)).observe(document.body, { childList: true, subtree: true })
+  document.addEventListener('keydown', (event) => {
+    const target = event.target as HTMLElement
+    if ((event.key === 'Enter' || event.key === ' ') && target.matches?.(tappable)) {
+      event.preventDefault()
+      target.click()
+    }
+  })
+}
+
 export const platform: Platform = {
   name: 'h5',
   fontSetting: () => ({}),
   loginCode,
   // The web asks no WeChat privacy questions.
   onNeedPrivacyAuthorization: () => undefined,
+  enableKeyboardAccess,
+  reflectElderMode(on) {
+    document.documentElement.classList.toggle('jx-elder', on)
+  },
 }

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import type { FontSetting } from '@/lib/elderMode'
 import { privacyAgreeButtonId, type Platform } from './types'
 
 export { privacyAgreeButtonId, type Platform } from './types'
@@ -12,13 +13,17 @@ export const platform: Platform = {
   name: 'weapp',
   fontSetting() {
     try {
-      const info = Taro.getAppBaseInfo()
-      return { fontSizeSetting: info.fontSizeSetting, fontSizeScaleFactor: (info as { fontSizeScaleFactor?: number }).fontSizeScaleFactor }
+      // Both fields are in WeChat's getAppBaseInfo (base library 2.23.4+) but missing from Taro's types.
+      const info = Taro.getAppBaseInfo() as Taro.getAppBaseInfo.Result & FontSetting
+      return { fontSizeSetting: info.fontSizeSetting, fontSizeScaleFactor: info.fontSizeScaleFactor }
     } catch {
       return {}
     }
   },
   loginCode,
+  reflectElderMode: () => undefined,
+  // WeChat's own accessibility services handle focus.
+  enableKeyboardAccess: () => undefined,
   onNeedPrivacyAuthorization(listener) {
     if (typeof Taro.onNeedPrivacyAuthorization !== 'function') return
     Taro.onNeedPrivacyAuthorization((resolve) => {

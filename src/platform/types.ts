@@ -9,6 +9,10 @@ export interface Platform {
   loginCode(): Promise<string>
   /** Called when WeChat needs the person's consent before a privacy-related API may run. */
   onNeedPrivacyAuthorization(listener: (resolve: (agreed: boolean) => void) => void): void
+  /** Lets what sits outside our pages (the web's tab bar) follow elder mode; WeChat's native tab bar cannot. */
+  reflectElderMode(on: boolean): void
+  /** Makes every tappable element reachable and usable from a keyboard (the web only). */
+  enableKeyboardAccess(): void
 }
 
 /** The id of the button with open-type agreePrivacyAuthorization, which WeChat checks was tapped. */

@@ -36,10 +36,6 @@ export async function phoneContext(browser: Browser): Promise<BrowserContext> {
 /** Opens an app route (`pages/me/index`) and waits until the page has rendered its content. */
 export async function openRoute(page: Page, route: string): Promise<void> {
   await page.goto(`${baseUrl()}/#/${route}`)
-  await page.locator('.jx-page__body').first().waitFor({ state: 'visible' })
-}
-
-/** The visible page, not the ones Taro keeps hidden in its page stack. */
-export function currentPage(page: Page) {
-  return page.locator('.taro_page:visible, .taro_router > div:visible').last()
+  // Taro keeps earlier pages in the document, hidden; wait for the one on screen.
+  await page.locator('.jx-page__body:visible').first().waitFor({ state: 'visible' })
 }

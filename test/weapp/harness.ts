@@ -6,8 +6,8 @@ import path from 'path'
 import fs from 'fs'
 
 // CommonJS packages without types of their own (declared in types/miniprogram-simulate.d.ts).
-import simulate = require('miniprogram-simulate')
-import exparser = require('miniprogram-exparser')
+import * as simulate from 'miniprogram-simulate'
+import * as exparser from 'miniprogram-exparser'
 
 export const distDir = path.resolve(__dirname, '../../dist')
 

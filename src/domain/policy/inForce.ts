@@ -23,14 +23,30 @@ export function parametersInForce(
   cityCode?: CityCode | null,
   overrides: RegionOverrides = REGION_OVERRIDES,
 ): ParametersInForce {
+  if (overrides !== REGION_OVERRIDES) return lookUp(date, cityCode, overrides)
+  // The published parameters never change while the code runs: look each date and city up once
+  // (the answers are frozen, so sharing them is safe).
+  const key = `${date}|${cityCode ?? ''}`
+  let inForce = cache.get(key)
+  if (!inForce) {
+    if (cache.size >= 512) cache.clear()
+    inForce = lookUp(date, cityCode, overrides)
+    cache.set(key, inForce)
+  }
+  return inForce
+}
+
+const cache = new Map<string, ParametersInForce>()
+
+function lookUp(date: string, cityCode: CityCode | null | undefined, overrides: RegionOverrides): ParametersInForce {
   const regional = cityCode ? overrides[cityCode] : undefined
   const result: ParametersInForce = {}
   for (const id of PARAMETER_IDS) {
     const { name, unit, values } = PARAMETERS[id]
     const value = valueOn(regional?.[id], date) ?? valueOn(values, date)
-    if (value) result[id] = { id, name, unit, ...value }
+    if (value) result[id] = Object.freeze({ id, name, unit, ...value })
   }
-  return result
+  return Object.freeze(result)
 }
 
 /** True when every parameter the screener needs is in force. */

@@ -21,16 +21,23 @@ function gcd(a: number, b: number): number {
   return x
 }
 
+/** Every intermediate must be a safe integer, or the arithmetic would no longer be exact. */
+function safe(value: number): number {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`amount outside exact range: ${value}`)
+  return value
+}
+
 function fraction(num: number, den: number): Exact {
-  if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den)) {
-    throw new RangeError(`amount outside exact range: ${num}/${den}`)
-  }
-  const divisor = gcd(num, den) || 1
+  const divisor = gcd(safe(num), safe(den)) || 1
   return { num: num / divisor, den: den / divisor }
 }
 
 /** The exact decimal value of a finite number as written (String(0.1) is "0.1"). */
 export function exact(value: number): Exact {
+  if (Number.isSafeInteger(value)) return { num: value, den: 1 }
+  // Fast path for whole fen: the nearest double to k / 100 is the only double that prints as k / 100.
+  const fen = Math.round(value * 100)
+  if (Number.isSafeInteger(fen) && fen / 100 === value) return fraction(fen, 100)
   const match = DECIMAL.exec(String(value))
   if (!match) throw new RangeError(`not a finite number: ${value}`)
   const [, sign, whole, decimals = '', exponent = '0'] = match
@@ -43,12 +50,12 @@ const asExact = (value: Exact | number): Exact => (typeof value === 'number' ? e
 
 export function plus(a: Exact, b: Exact | number): Exact {
   const y = asExact(b)
-  return fraction(a.num * y.den + y.num * a.den, a.den * y.den)
+  return fraction(safe(a.num * y.den) + safe(y.num * a.den), a.den * y.den)
 }
 
 export function minus(a: Exact, b: Exact | number): Exact {
   const y = asExact(b)
-  return fraction(a.num * y.den - y.num * a.den, a.den * y.den)
+  return fraction(safe(a.num * y.den) - safe(y.num * a.den), a.den * y.den)
 }
 
 export function times(a: Exact, b: Exact | number): Exact {
@@ -94,7 +101,7 @@ export function formatYuan(a: Exact): string {
   const sign = fen < 0 ? '-' : ''
   const whole = Math.floor(Math.abs(fen) / 100)
   const cents = Math.abs(fen) % 100
-  const digits = cents === 0 ? `${whole}` : `${whole}.${String(cents).padStart(2, '0').replace(/0$/, '')}`
+  const digits = cents === 0 ? `${whole}` : cents % 10 === 0 ? `${whole}.${cents / 10}` : `${whole}.${cents < 10 ? '0' : ''}${cents}`
   const approximate = 100 % a.den !== 0
   return `${approximate ? '约 ' : ''}${sign}${digits}`
 }

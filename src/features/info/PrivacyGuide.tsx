@@ -1,23 +1,29 @@
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { useStrings } from '@/lib/i18n'
 
 export function PrivacyGuide() {
-  const strings = useStrings().privacy
+  const { privacy: strings, home } = useStrings()
+  const hotline = home.hotline
   return (
     <View className='jx-card'>
-      <Text className='jx-title' role='heading' aria-level={1}>
+      <View className='jx-title' role='heading' aria-level={1}>
         {strings.title}
-      </Text>
+      </View>
       <Text className='jx-body'>{strings.intro}</Text>
       {strings.sections.map((section) => (
         <View key={section.heading}>
-          <Text className='jx-heading' role='heading' aria-level={2}>
+          <View className='jx-heading' role='heading' aria-level={2}>
             {section.heading}
-          </Text>
+          </View>
           <Text className='jx-body'>{section.body}</Text>
         </View>
       ))}
-      <Text className='jx-muted'>{strings.contact}</Text>
+      <Text className='jx-body'>{strings.contact}</Text>
+      <Button type='primary' fill='outline' block onClick={() => Taro.makePhoneCall({ phoneNumber: hotline.number })}>
+        {hotline.call}
+      </Button>
     </View>
   )
 }

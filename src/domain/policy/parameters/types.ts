@@ -1,3 +1,5 @@
+import type { ParameterId } from './index'
+
 /**
  * Policy parameters as dated data (openfisca style): each value applies from its date on, with the
  * unit, how sure we are of it (status) and where it comes from (source).
@@ -27,7 +29,7 @@ export interface ParameterDefinition {
 
 /** A parameter's value on a given date, with everything needed to show and check it. */
 export interface ParameterInForce {
-  readonly id: string
+  readonly id: ParameterId
   readonly name: string
   readonly value: number
   readonly unit: string

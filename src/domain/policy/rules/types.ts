@@ -75,7 +75,11 @@ export interface RuleContext {
   area: Area
   /** 城市 or 农村, for the texts. */
   areaName: string
+  /** The standard as the texts say it: "城市低保标准 669 元". */
+  standardText: string
   parameters: PolicyParameters
+  /** Each parameter's value as an exact amount. */
+  values: Record<ParameterId, Exact>
   /** S: the dibao standard for the area. */
   standard: Exact
   /** The household's monthly income, when known. */

@@ -1,0 +1,135 @@
+// The HTTP application: security, logging, validation, errors, OpenAPI, the API's routes and the H5 app.
+// buildApp does not listen; main.ts does, and tests use app.inject or listen on port 0.
+import { randomUUID } from 'node:crypto'
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify'
+import cors from '@fastify/cors'
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import swagger from '@fastify/swagger'
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import { ApiErrorBodySchema } from '@/domain/api'
+import packageJson from '../package.json'
+import { createFieldCrypto } from './crypto'
+import type { Db } from './db'
+import type { Env } from './env'
+import { installAuthentication } from './http/auth'
+import { handleFrameworkError, installErrorHandling } from './http/error-handler'
+import { installH5 } from './http/h5'
+import { buildRateLimits, type RateLimitOverrides } from './http/rate-limits'
+import { validatorCompiler } from './http/zod-messages'
+import { loggerOptions, type LogStream } from './logging'
+import { routePlugins, type RoutePlugin } from './routes'
+import { identityProviderFor, type IdentityProvider } from './services/identity'
+import type { Clock } from './types'
+
+export const API_PREFIX = '/api/v1'
+/** JSON bodies above this are refused with 413; the upload route sets its own larger limit. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024
+
+export interface BuildAppOptions {
+  env: Env
+  /** Open and migrated. The app does not close it: whoever opened it does. */
+  db: Db
+  /** Defaults to WeChat's code2session when credentials are set, the development identity otherwise. */
+  identityProvider?: IdentityProvider
+  clock?: Clock
+  /** Where log lines go (tests capture them); standard output by default. */
+  logStream?: LogStream
+  rateLimits?: RateLimitOverrides
+  /** Route plugins under /api/v1; `routes/index.ts`'s list by default. Tests may append their own. */
+  routes?: RoutePlugin[]
+}
+
+/**
+ * The Content-Security-Policy for the H5 app. Taro's H5 page sets its root font size with a small
+ * inline script, so inline scripts are allowed; everything is loaded from this origin.
+ */
+const contentSecurityPolicy = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    baseUri: ["'self'"],
+    objectSrc: ["'none'"],
+    frameAncestors: ["'self'"],
+    formAction: ["'self'"],
+    scriptSrc: ["'self'", "'unsafe-inline'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+    fontSrc: ["'self'", 'data:', 'https:'],
+    connectSrc: ["'self'"],
+    workerSrc: ["'self'", 'blob:'],
+  },
+}
+
+function usesAuthentication(route: RouteOptions, authenticate: unknown): boolean {
+  const hooks = route.preHandler
+  return hooks === authenticate || (Array.isArray(hooks) && (hooks as unknown[]).includes(authenticate))
+}
+
+/** TRUST_PROXY=2: trust the nearest two proxies' X-Forwarded-For entries. */
+function trustHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops
+}
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { env, db } = options
+  const app = Fastify({
+    logger: loggerOptions(env.logLevel, options.logStream),
+    trustProxy: typeof env.trustProxy === 'number' ? trustHops(env.trustProxy) : env.trustProxy,
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    // Request ids are ours, never taken from a client's header.
+    requestIdHeader: false,
+    genReqId: () => randomUUID(),
+    frameworkErrors: handleFrameworkError,
+  })
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  // The API speaks JSON only: a text/plain body is refused (415) instead of reaching a route as a string.
+  app.removeContentTypeParser('text/plain')
+
+  app.decorate('db', db)
+  app.decorate('env', env)
+  app.decorate('clock', options.clock ?? (() => new Date()))
+  app.decorate('fieldCrypto', createFieldCrypto(env.fieldEncryptionKey))
+  app.decorate('identityProvider', options.identityProvider ?? identityProviderFor(env.wechat))
+  app.decorate('rateLimits', buildRateLimits(options.rateLimits))
+  installAuthentication(app)
+  installErrorHandling(app)
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+  // Document every API route's error answers and, where it authenticates, its bearer token.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith(API_PREFIX) || !route.schema || route.schema.hide) return
+    route.schema.response = { '4xx': ApiErrorBodySchema, '5xx': ApiErrorBodySchema, ...(route.schema.response ?? {}) }
+    if (usesAuthentication(route, app.authenticate) && !route.schema.security) route.schema.security = [{ bearerAuth: [] }]
+  })
+
+  await app.register(helmet, { contentSecurityPolicy })
+  await app.register(cors, {
+    origin: env.corsOrigins.length > 0 ? env.corsOrigins : false,
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'idempotency-key'],
+    exposedHeaders: ['retry-after', 'x-request-id'],
+    maxAge: 600,
+  })
+  await app.register(rateLimit, { global: false })
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: '晋心助手 API', description: 'The thin backend of 晋心助手 (Jinxin Helper).', version: packageJson.version },
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  })
+
+  const typed = app.withTypeProvider<ZodTypeProvider>()
+  for (const plugin of options.routes ?? routePlugins) {
+    await typed.register(plugin, { prefix: API_PREFIX })
+  }
+  typed.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger())
+
+  await installH5(app, env.h5Dist)
+  return app
+}

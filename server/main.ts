@@ -1,0 +1,91 @@
+// `npm run serve`: check the environment, open and migrate the database, listen.
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from './app'
+import { describeDb, migrate, openDb, type Db } from './db'
+import { EnvError, loadEnv, type Env } from './env'
+import { deleteExpiredSessions } from './services/sessions'
+
+const SESSION_PURGE_INTERVAL_MS = 6 * 3_600_000
+
+/** Before the logger exists (a bad environment), plain text on stderr is the clearest message. */
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`)
+  process.exit(1)
+}
+
+async function start(): Promise<void> {
+  let env: Env
+  try {
+    env = loadEnv()
+  } catch (error) {
+    if (error instanceof EnvError) fail(error.message)
+    throw error
+  }
+
+  let db: Db
+  try {
+    db = await openDb(env)
+  } catch (error) {
+    fail(`晋心助手 cannot start: could not open ${describeDb(env)}: ${(error as Error).message}`)
+  }
+
+  let app: FastifyInstance
+  try {
+    app = await buildApp({ env, db })
+  } catch (error) {
+    await db.close()
+    throw error
+  }
+  const log = app.log
+
+  for (const name of env.developmentDefaults) {
+    log.warn(`${name} is not set: using a fixed development value. Never use it for real people's data; production refuses to start without it.`)
+  }
+  if (!env.wechat) log.warn('WeChat credentials are not set: sign-in uses the development identity (the code itself is the person).')
+
+  let closing = false
+  const shutdown = async (signal: string) => {
+    if (closing) return
+    closing = true
+    log.info({ signal }, 'shutting down')
+    try {
+      await app.close()
+    } finally {
+      await db.close()
+    }
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+
+  try {
+    const { applied } = await migrate(db, { logger: log })
+    log.info({ applied: applied.length }, applied.length > 0 ? `database migrated: ${applied.join(', ')}` : 'database up to date')
+    const purge = () =>
+      deleteExpiredSessions(db, new Date()).then(
+        (count) => count > 0 && log.info({ count }, 'expired sessions removed'),
+        (error: unknown) => log.warn({ err: error }, 'could not remove expired sessions'),
+      )
+    await purge()
+    setInterval(() => void purge(), SESSION_PURGE_INTERVAL_MS).unref()
+    await app.listen({ port: env.port, host: env.host })
+  } catch (error) {
+    log.fatal({ err: error }, 'could not start')
+    await app.close().catch(() => undefined)
+    await db.close()
+    process.exit(1)
+  }
+
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : env.port
+  const shownHost = env.host === '0.0.0.0' || env.host === '::' ? '127.0.0.1' : env.host
+  const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`
+  log.info({ db: db.kind, url }, `晋心助手 running at ${url} (database: ${describeDb(env)})`)
+  // The one line a newcomer looks for, also when the log level hides info.
+  process.stdout.write(`晋心助手 running at ${url}  (database: ${describeDb(env)})\n`)
+}
+
+start().catch((error: unknown) => {
+  process.stderr.write(`晋心助手 failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  process.exit(1)
+})
