@@ -4,7 +4,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
-const builtPage = join(root, 'dist-h5', 'index.html')
+export const h5Dir = join(root, process.env.JX_DIST_H5 ?? 'dist-h5')
+const builtPage = join(h5Dir, 'index.html')
 
 function newestChange(path) {
   const stat = statSync(path)

@@ -5,7 +5,8 @@ import devConfig from './dev'
 import prodConfig from './prod'
 
 // WeChat DevTools opens dist/ (project.config.json); the H5 build lives beside it so neither build wipes the other.
-const outputRoot = process.env.TARO_ENV === 'h5' ? 'dist-h5' : 'dist'
+// JX_DIST / JX_DIST_H5 move them, so that two builds can run side by side.
+const outputRoot = process.env.TARO_ENV === 'h5' ? (process.env.JX_DIST_H5 ?? 'dist-h5') : (process.env.JX_DIST ?? 'dist')
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {

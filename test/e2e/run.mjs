@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ensureH5Built } from '../../config/h5-build.mjs'
+import { ensureH5Built, h5Dir } from '../../config/h5-build.mjs'
 
 const root = new URL('../..', import.meta.url).pathname
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -31,7 +31,7 @@ const freePort = () =>
 ensureH5Built()
 const port = await freePort()
 const baseUrl = `http://127.0.0.1:${port}`
-const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'jx-e2e-')), LOG_LEVEL: 'warn' }
+const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'jx-e2e-')), LOG_LEVEL: 'warn', H5_DIST: h5Dir }
 delete env.DATABASE_URL
 // node with tsx's loader, not npx: one process, so stopping it stops the server.
 const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] })

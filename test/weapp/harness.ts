@@ -9,7 +9,7 @@ import fs from 'fs'
 import * as simulate from 'miniprogram-simulate'
 import * as exparser from 'miniprogram-exparser'
 
-export const distDir = path.resolve(__dirname, '../../dist')
+export const distDir = path.resolve(__dirname, '../..', process.env.JX_DIST ?? 'dist')
 
 export interface RequestCall {
   url: string

@@ -1,5 +1,5 @@
-/** 简体中文. Every string a person reads lives here, so another language is one more file. */
-export const zhCN = {
+/** 简体中文: the app shell — home, tabs, 我的, privacy guide, errors and common words. */
+export const shell = {
   app: {
     name: '晋心助手',
     tagline: '山西社会救助 · 一次申请，分类审核',
@@ -99,7 +99,3 @@ export const zhCN = {
     loading: '正在加载…',
   },
 } as const
-
-/** The shape every locale must have: the same keys, any text. */
-type Widen<T> = T extends string ? string : T extends readonly (infer U)[] ? readonly Widen<U>[] : { readonly [K in keyof T]: Widen<T[K]> }
-export type Messages = Widen<typeof zhCN>
