@@ -54,7 +54,7 @@ let summary = '0 passed, 1 failed'
 try {
   await waitForHealth()
   const report = join(mkdtempSync(join(tmpdir(), 'jx-e2e-report-')), 'report.json')
-  const result = spawnSync('npx', ['jest', '-c', 'test/jest.config.js', '--selectProjects', 'e2e', '--runInBand', '--json', `--outputFile=${report}`], {
+  const result = spawnSync('npx', ['jest', '-c', 'test/jest.config.js', '--selectProjects', 'e2e', '--runInBand', '--json', `--outputFile=${report}`, ...process.argv.slice(2)], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, E2E_BASE_URL: baseUrl },
