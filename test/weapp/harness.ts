@@ -26,6 +26,8 @@ export interface WxStub {
   /** What `wx.request` answers; a test replaces it to act as the server. */
   respond: (call: RequestCall) => { statusCode: number; data: unknown }
   fontSizeSetting: number
+  /** The listener the app gave wx.onNeedPrivacyAuthorization, to play WeChat asking for consent. */
+  privacyListener?: (resolve: (answer: { event: string; buttonId?: string }) => void) => void
 }
 
 type Callbacks = { success?: (result: unknown) => void; fail?: (error: unknown) => void; complete?: (result: unknown) => void }
@@ -92,7 +94,9 @@ function createWx(stub: WxStub) {
     switchTab: navigate,
     navigateBack: navigate,
     nextTick: (fn: () => void) => setTimeout(fn, 0),
-    onNeedPrivacyAuthorization: () => undefined,
+    onNeedPrivacyAuthorization: (listener: WxStub['privacyListener']) => {
+      stub.privacyListener = listener
+    },
     createSelectorQuery: () => ({ select: () => ({ boundingClientRect: () => ({ exec: () => undefined }) }), exec: () => undefined }),
     canIUse: () => true,
   }
@@ -150,8 +154,12 @@ export function startApp(overrides: Partial<WxStub> = {}): WxStub {
 export interface RenderedPage {
   /** Everything the page shows, as one string of text. */
   text(): string
-  /** Taps the first element whose own text contains `label`. */
+  /** Taps the innermost element whose text contains `label`. */
   tap(label: string): Promise<void>
+  /** Delivers another WeChat event (`agreeprivacyauthorization` …) to the element showing `label`. */
+  fire(label: string, event: string): Promise<void>
+  /** Lets React and the page finish what an outside event (a WeChat callback) started. */
+  settle(): Promise<void>
   dom: HTMLElement
 }
 
@@ -171,10 +179,14 @@ export async function renderPage(pagePath: string): Promise<RenderedPage> {
   return {
     dom,
     text: () => (dom.textContent ?? '').replace(/\s+/g, ' ').trim(),
-    async tap(label: string) {
+    tap(label: string) {
+      return this.fire(label, 'tap')
+    },
+    settle: settleRender,
+    async fire(label: string, event: string) {
       const target = findByText(dom, label)
       if (!target) throw new Error(`nothing on the page says “${label}”; it shows: ${dom.textContent}`)
-      tapOn(target)
+      fireOn(target, event)
       await settleRender()
     },
   }
@@ -186,11 +198,11 @@ function findByText(root: HTMLElement, label: string): HTMLElement | undefined {
   return matching[matching.length - 1]
 }
 
-/** A tap as WeChat delivers it: an exparser event that bubbles up to the element holding the handler. */
-function tapOn(element: HTMLElement) {
+/** An event as WeChat delivers it: an exparser event that bubbles up to the element holding the handler. */
+function fireOn(element: HTMLElement, event: string) {
   const wxElement = (element as HTMLElement & { __wxElement?: unknown }).__wxElement
   if (!wxElement) throw new Error('that element is not part of the rendered page')
-  exparser.Event.dispatchEvent(wxElement, exparser.Event.create('tap', {}, { bubbles: true, composed: true, capturePhase: true, extraFields: { touches: [], changedTouches: [] } }))
+  exparser.Event.dispatchEvent(wxElement, exparser.Event.create(event, {}, { bubbles: true, composed: true, capturePhase: true, extraFields: { touches: [], changedTouches: [] } }))
 }
 
 async function settleRender() {
