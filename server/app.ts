@@ -12,6 +12,7 @@ import packageJson from '../package.json'
 import { createFieldCrypto } from './crypto'
 import type { Db } from './db'
 import type { Env } from './env'
+import { installFacilities } from './facilities/service'
 import { installAuthentication } from './http/auth'
 import { handleFrameworkError, installErrorHandling } from './http/error-handler'
 import { installH5 } from './http/h5'
@@ -95,6 +96,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('rateLimits', buildRateLimits(options.rateLimits))
   installAuthentication(app)
   installErrorHandling(app)
+  installFacilities(app)
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { buildApp } from './app'
 import { describeDb, migrate, openDb, type Db } from './db'
 import { EnvError, loadEnv, type Env } from './env'
+import { seedSampleFacilitiesIfEmpty } from './facilities/seed'
 import { deleteExpiredSessions } from './services/sessions'
 
 const SESSION_PURGE_INTERVAL_MS = 6 * 3_600_000
@@ -68,6 +69,9 @@ async function start(): Promise<void> {
       )
     await purge()
     setInterval(() => void purge(), SESSION_PURGE_INTERVAL_MS).unref()
+    // First start: the care finder's sample set (marked as sample data); the index is built on listen.
+    const seed = await seedSampleFacilitiesIfEmpty(db)
+    if (seed.seeded > 0) log.info({ count: seed.seeded, generateMs: Math.round(seed.generateMs), writeMs: Math.round(seed.writeMs) }, 'sample facilities seeded')
     await app.listen({ port: env.port, host: env.host })
   } catch (error) {
     log.fatal({ err: error }, 'could not start')

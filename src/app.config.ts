@@ -1,7 +1,11 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/care/index', 'pages/applications/index', 'pages/me/index'],
   // Journeys load on demand as subpackages; each issue adds its own.
-  subPackages: [{ root: 'subpackages/info', pages: ['privacy/index', 'about/index'] }],
+  subPackages: [
+    { root: 'subpackages/info', pages: ['privacy/index', 'about/index'] },
+    { root: 'subpackages/screening', pages: ['question/index', 'results/index'] },
+    { root: 'subpackages/care', pages: ['detail/index'] },
+  ],
   window: {
     navigationBarTitleText: '晋心助手',
     navigationBarBackgroundColor: '#1a56b0',

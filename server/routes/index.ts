@@ -1,11 +1,21 @@
 // Every route plugin, registered under /api/v1 in this order. A feature adds its routes with one line.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { applicationRoutes } from './applications'
 import { authRoutes } from './auth'
+import { draftRoutes } from './drafts'
+import { facilityRoutes } from './facilities'
 import { healthRoutes } from './health'
+import { screeningRoutes } from './screening'
+import { uploadRoutes } from './uploads'
 
 export type RoutePlugin = FastifyPluginAsyncZod
 
 export const routePlugins: RoutePlugin[] = [
   healthRoutes,
   authRoutes,
+  facilityRoutes,
+  screeningRoutes,
+  draftRoutes,
+  uploadRoutes,
+  applicationRoutes,
 ]

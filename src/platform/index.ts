@@ -1,9 +1,10 @@
 // The web (H5) implementation; WeChat builds pick index.weapp.ts instead.
 import { z } from 'zod'
+import { wgs84ToGcj02 } from '@/domain/care/gcj02'
 import { readStored, storageKeys, writeStored } from '@/lib/storage'
-import type { Platform } from './types'
+import type { LocateResult, MapPlace, Platform } from './types'
 
-export { privacyAgreeButtonId, type Platform } from './types'
+export { privacyAgreeButtonId, type Gcj02Point, type LocateResult, type MapPlace, type Platform } from './types'
 
 function randomHex(bytes: number): string {
   const values = new Uint8Array(bytes)
@@ -44,8 +45,39 @@ function enableKeyboardAccess() {
   })
 }
 
+/** The browser's geolocation (WGS-84), converted to GCJ-02; a refusal or a timeout resolves with the reason. */
+function locateApproximately(): Promise<LocateResult> {
+  const geolocation = typeof navigator === 'undefined' ? undefined : navigator.geolocation
+  if (!geolocation) return Promise.resolve({ ok: false, reason: 'unavailable' })
+  return new Promise((resolve) => {
+    geolocation.getCurrentPosition(
+      (position) => resolve({ ok: true, point: wgs84ToGcj02({ lat: position.coords.latitude, lng: position.coords.longitude }) }),
+      // 1 is PERMISSION_DENIED; position unavailable and timeout are the others.
+      (error) => resolve({ ok: false, reason: error.code === 1 ? 'denied' : 'unavailable' }),
+      { enableHighAccuracy: false, timeout: 15_000, maximumAge: 10 * 60_000 },
+    )
+  })
+}
+
+/** AMap's marker page takes GCJ-02 (`coordinate=gaode`) and offers directions, in the browser or its app. */
+function openMap(place: MapPlace) {
+  const query = [
+    `position=${place.lng},${place.lat}`,
+    `name=${encodeURIComponent(place.name)}`,
+    'coordinate=gaode',
+    'callnative=1',
+    'src=jinxin-helper',
+  ].join('&')
+  window.open(`https://uri.amap.com/marker?${query}`, '_blank', 'noopener')
+}
+
 export const platform: Platform = {
   name: 'h5',
+  locateApproximately,
+  // Taro's web build has no Map component: the web shows the list alone.
+  hasMap: false,
+  openMap,
+  canShareFromButton: false,
   fontSetting: () => ({}),
   loginCode,
   // The web asks no WeChat privacy questions.

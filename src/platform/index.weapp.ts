@@ -1,16 +1,34 @@
 import Taro from '@tarojs/taro'
 import type { FontSetting } from '@/lib/elderMode'
-import { privacyAgreeButtonId, type Platform } from './types'
+import { privacyAgreeButtonId, type LocateResult, type Platform } from './types'
 
-export { privacyAgreeButtonId, type Platform } from './types'
+export { privacyAgreeButtonId, type Gcj02Point, type LocateResult, type MapPlace, type Platform } from './types'
 
 export async function loginCode(): Promise<string> {
   const { code } = await Taro.login()
   return code
 }
 
+/** WeChat's approximate location, in GCJ-02 as its maps use (declared in app.config's requiredPrivateInfos). */
+async function locateApproximately(): Promise<LocateResult> {
+  try {
+    const { latitude, longitude } = await Taro.getFuzzyLocation({ type: 'gcj02' })
+    return { ok: true, point: { lat: latitude, lng: longitude } }
+  } catch (failure) {
+    // 'getFuzzyLocation:fail auth deny', 'authorize no response', 'privacy permission is not authorized' …
+    const errMsg = (failure as { errMsg?: string } | undefined)?.errMsg ?? ''
+    return { ok: false, reason: /auth|deny|privacy|permission/i.test(errMsg) ? 'denied' : 'unavailable' }
+  }
+}
+
 export const platform: Platform = {
   name: 'weapp',
+  locateApproximately,
+  hasMap: true,
+  openMap(place) {
+    Taro.openLocation({ latitude: place.lat, longitude: place.lng, name: place.name, address: place.address, scale: 16 })
+  },
+  canShareFromButton: true,
   fontSetting() {
     try {
       // Both fields are in WeChat's getAppBaseInfo (base library 2.23.4+) but missing from Taro's types.

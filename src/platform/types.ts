@@ -13,6 +13,32 @@ export interface Platform {
   reflectElderMode(on: boolean): void
   /** Makes every tappable element reachable and usable from a keyboard (the web only). */
   enableKeyboardAccess(): void
+  /**
+   * The person's approximate location in GCJ-02, asked for once and not kept: WeChat's
+   * getFuzzyLocation, the browser's geolocation (converted from WGS-84) on the web.
+   * Explain why before calling it; it resolves with the reason when there is no location.
+   */
+  locateApproximately(): Promise<LocateResult>
+  /** Whether a page can show a map with markers (WeChat's Map; Taro's web build has none). */
+  hasMap: boolean
+  /** Opens a place for directions: WeChat's own map on WeChat, AMap's web page on the web. */
+  openMap(place: MapPlace): void
+  /** Whether a page can offer a share button (WeChat's open-type="share"; the browser shares on its own). */
+  canShareFromButton: boolean
+}
+
+/** A point in GCJ-02, the coordinates WeChat's and China's maps use. */
+export interface Gcj02Point {
+  lat: number
+  lng: number
+}
+
+export type LocateResult = { ok: true; point: Gcj02Point } | { ok: false; reason: 'denied' | 'unavailable' }
+
+/** A place to navigate to. */
+export interface MapPlace extends Gcj02Point {
+  name: string
+  address: string
 }
 
 /** The id of the button with open-type agreePrivacyAuthorization, which WeChat checks was tapped. */

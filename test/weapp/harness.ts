@@ -176,12 +176,17 @@ export async function renderPage(pagePath: string): Promise<RenderedPage> {
   page.attach(parent)
   await settleRender()
   const dom = page.dom as HTMLElement
+  const fire = async (label: string, event: string) => {
+    const target = findByText(dom, label)
+    if (!target) throw new Error(`nothing on the page says “${label}”; it shows: ${dom.textContent}`)
+    fireOn(target, event)
+    await settleRender()
+  }
   return {
     dom,
     text: () => (dom.textContent ?? '').replace(/\s+/g, ' ').trim(),
-    tap(label: string) {
-      return this.fire(label, 'tap')
-    },
+    tap: (label: string) => fire(label, 'tap'),
+    fire,
     settle: settleRender,
     async fire(label: string, event: string) {
       const target = findByText(dom, label)

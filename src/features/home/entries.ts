@@ -8,4 +8,4 @@ export interface HomeEntry {
   tab: boolean
 }
 
-export const homeEntries: HomeEntry[] = []
+export const homeEntries: HomeEntry[] = [{ id: 'care', url: '/pages/care/index', tab: true }]

@@ -1,4 +1,6 @@
 import { shell } from './shell'
+import { screening } from './screening'
+import { care } from './care'
 
 /**
  * 简体中文. Every string a person reads lives under src/locales, one file per feature, so another
@@ -6,6 +8,8 @@ import { shell } from './shell'
  */
 export const zhCN = {
   ...shell,
+  ...screening,
+  ...care,
 } as const
 
 /** The shape every locale must have: the same keys, any text. */

@@ -23,7 +23,6 @@ export const shell = {
   },
   care: {
     title: '找养老服务',
-    notYet: '附近的老年食堂、日间照料中心和养老机构查询即将上线。需要帮助可拨打 12345。',
   },
   applications: {
     title: '我的申请',

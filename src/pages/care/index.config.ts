@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '找服务' })
+export default definePageConfig({ navigationBarTitleText: '找服务', enablePullDownRefresh: true })
