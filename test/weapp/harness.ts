@@ -188,12 +188,6 @@ export async function renderPage(pagePath: string): Promise<RenderedPage> {
     tap: (label: string) => fire(label, 'tap'),
     fire,
     settle: settleRender,
-    async fire(label: string, event: string) {
-      const target = findByText(dom, label)
-      if (!target) throw new Error(`nothing on the page says “${label}”; it shows: ${dom.textContent}`)
-      fireOn(target, event)
-      await settleRender()
-    },
   }
 }
 
