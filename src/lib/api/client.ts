@@ -1,6 +1,7 @@
-import { z, type ZodType } from 'zod'
+import type { ZodType } from 'zod'
+import { ApiErrorBodySchema, SessionResponseSchema, type SessionResponse } from '@/domain/api'
 import { defaultLocale, locales } from '@/locales'
-import { ApiError, type FieldIssue } from './errors'
+import { ApiError } from './errors'
 
 /** The one thing we need from Taro.request, so tests can drive the client over real HTTP with fetch. */
 export interface Transport {
@@ -17,10 +18,7 @@ export interface TransportFailure {
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
-export interface Session {
-  token: string
-  expiresAt: string
-}
+export type Session = SessionResponse
 
 export interface SessionStore {
   get(): Session | undefined
@@ -53,14 +51,6 @@ export interface RequestOptions<T> {
   idempotent?: boolean
 }
 
-const errorBodySchema = z.object({
-  error: z.string(),
-  message: z.string().optional(),
-  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-})
-
-const sessionSchema = z.object({ token: z.string().min(1), expiresAt: z.string() })
-
 /** The server's own message is shown when it sent one; these cover the rest. */
 const fallbackMessages = locales[defaultLocale].errors
 
@@ -86,7 +76,7 @@ export function createApiClient(options: ApiClientOptions) {
     signingIn ??= (async () => {
       try {
         const code = await options.loginCode()
-        const session = await send({ method: 'POST', path: '/auth/wechat', body: { code }, schema: sessionSchema })
+        const session = await send({ method: 'POST', path: '/auth/wechat', body: { code }, schema: SessionResponseSchema })
         options.sessions.set(session)
         return session
       } finally {
@@ -113,14 +103,14 @@ export function createApiClient(options: ApiClientOptions) {
       if (!parsed.success) throw new ApiError({ kind: 'invalid_response', status: response.statusCode, message: fallbackMessages.server })
       return parsed.data
     }
-    const body = errorBodySchema.safeParse(data)
+    const body = ApiErrorBodySchema.safeParse(data)
     const retryAfter = Number(response.header['Retry-After'] ?? response.header['retry-after'])
     throw new ApiError({
       kind: 'http',
       status: response.statusCode,
       code: body.success ? body.data.error : undefined,
       message: (body.success && body.data.message) || fallbackMessages.server,
-      issues: body.success ? (body.data.issues as FieldIssue[] | undefined) : undefined,
+      issues: body.success ? body.data.issues : undefined,
       retryAfter: Number.isFinite(retryAfter) ? retryAfter : undefined,
     })
   }

@@ -1,11 +1,10 @@
+import type { ApiIssue } from '@/domain/api'
+
 /** What went wrong with a request, in terms the UI can act on. */
 export type ApiErrorKind = 'network' | 'timeout' | 'http' | 'invalid_response'
 
-export interface FieldIssue {
-  /** Dotted path of the field at fault, as the server reports it (`members.0.age`). */
-  path: string
-  message: string
-}
+/** A field at fault: its dotted path as the server reports it (`members.0.age`) and the message. */
+export type FieldIssue = ApiIssue
 
 export class ApiError extends Error {
   readonly kind: ApiErrorKind

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { z } from 'zod'
+import { SessionResponseSchema } from '@/domain/api'
 import { loginCode } from '@/platform'
 import { readStored, removeStored, storageKeys, writeStored } from '../storage'
 import { createApiClient, type Session, type Transport } from './client'
@@ -7,12 +7,10 @@ import { createApiClient, type Session, type Transport } from './client'
 export { ApiError, type FieldIssue } from './errors'
 export { createApiClient, type ApiClient, type Transport, type Session, type SessionStore } from './client'
 
-const sessionSchema = z.object({ token: z.string(), expiresAt: z.string() })
-
 /** The session token lives in storage so a restart does not sign the person out. */
 export const storedSessions = {
   get(): Session | undefined {
-    const session = readStored(storageKeys.session, sessionSchema)
+    const session = readStored(storageKeys.session, SessionResponseSchema)
     return session && Date.parse(session.expiresAt) > Date.now() ? session : undefined
   },
   set(session: Session) {
