@@ -15,7 +15,11 @@ export const validatorCompiler: FastifySchemaCompiler<$ZodType> =
   (data) => {
     const result = safeParse(schema, data, { error: zhCNErrorMap })
     if (!result.error) return { value: result.data }
-    const error: FastifySchemaValidationError[] = result.error.issues.map((issue) => ({
+    // An unknown key is reported at its own path (`members.0.nmae`), so the client sees which field.
+    const located = result.error.issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys' ? issue.keys.map((key) => ({ ...issue, path: [...issue.path, key] })) : [issue],
+    )
+    const error: FastifySchemaValidationError[] = located.map((issue) => ({
       keyword: issue.code,
       instancePath: `/${issue.path.map(String).join('/')}`,
       schemaPath: `#/${issue.path.map(String).join('/')}/${issue.code}`,
