@@ -20,7 +20,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot,
-    plugins: ['@tarojs/plugin-html'],
+    plugins: ['@tarojs/plugin-html', path.resolve(__dirname, 'plugins/weapp-aria.js')],
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     defineConstants: { 'process.env.TARO_APP_VERSION': JSON.stringify(version) },
     copy: { patterns: [], options: {} },

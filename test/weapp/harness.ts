@@ -151,6 +151,11 @@ export function startApp(overrides: Partial<WxStub> = {}): WxStub {
   return stub
 }
 
+export interface PageNode {
+  [prop: string]: unknown
+  cn?: PageNode[]
+}
+
 export interface RenderedPage {
   /** Everything the page shows, as one string of text. */
   text(): string
@@ -160,6 +165,8 @@ export interface RenderedPage {
   fire(label: string, event: string): Promise<void>
   /** Lets React and the page finish what an outside event (a WeChat callback) started. */
   settle(): Promise<void>
+  /** The nodes WeChat's template renders from (the page's data), each with the props it binds. */
+  nodes(): PageNode[]
   dom: HTMLElement
 }
 
@@ -188,6 +195,16 @@ export async function renderPage(pagePath: string): Promise<RenderedPage> {
     tap: (label: string) => fire(label, 'tap'),
     fire,
     settle: settleRender,
+    nodes() {
+      const root = (page as unknown as { instance: { data: { root: PageNode } } }).instance.data.root
+      const all: PageNode[] = []
+      const walk = (node: PageNode) => {
+        all.push(node)
+        node.cn?.forEach(walk)
+      }
+      walk(root)
+      return all
+    },
   }
 }
 
