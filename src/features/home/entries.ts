@@ -8,4 +8,7 @@ export interface HomeEntry {
   tab: boolean
 }
 
-export const homeEntries: HomeEntry[] = [{ id: 'care', url: '/pages/care/index', tab: true }]
+export const homeEntries: HomeEntry[] = [
+  { id: 'screening', url: '/subpackages/screening/question/index', tab: false },
+  { id: 'care', url: '/pages/care/index', tab: true },
+]
