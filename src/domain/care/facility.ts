@@ -184,15 +184,18 @@ const numberParam = (label: string, min: number, max: number) =>
   )
 
 /** `types=canteen,daycare`, `types=canteen&types=daycare` or an array; absent or empty → all. */
-const TypesParam = z.preprocess(
-  (v) => {
-    const parts = (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]).flatMap((item) =>
-      typeof item === 'string' ? item.split(',').map((s) => s.trim()).filter((s) => s !== '') : [item],
-    )
-    return parts.length === 0 ? [...FACILITY_TYPES] : [...new Set(parts)]
-  },
-  z.array(FacilityType),
-)
+// Optional inside and defaulted after, so the OpenAPI document shows `types` as optional.
+const TypesParam = z
+  .preprocess(
+    (v) => {
+      const parts = (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]).flatMap((item) =>
+        typeof item === 'string' ? item.split(',').map((s) => s.trim()).filter((s) => s !== '') : [item],
+      )
+      return parts.length === 0 ? undefined : [...new Set(parts)]
+    },
+    z.array(FacilityType).optional(),
+  )
+  .transform((types) => types ?? [...FACILITY_TYPES])
 
 export const MAX_RADIUS_KM = 50
 export const MAX_LIMIT = 50
