@@ -22,7 +22,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot,
     plugins: ['@tarojs/plugin-html', path.resolve(__dirname, 'plugins/weapp-aria.js')],
     alias: { '@': path.resolve(__dirname, '..', 'src') },
-    defineConstants: { 'process.env.TARO_APP_VERSION': JSON.stringify(version) },
+    // Values the app reads at build time; Taro substitutes TARO_APP_* only from .env files, so name them here.
+    defineConstants: {
+      'process.env.TARO_APP_VERSION': JSON.stringify(version),
+      'process.env.TARO_APP_API_BASE': JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
+    },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },

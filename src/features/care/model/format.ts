@@ -1,0 +1,30 @@
+/** Fills `{name}` placeholders of a locale string. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole))
+}
+
+/**
+ * Whole fen as yuan without trailing zeros: 800 → '8', 850 → '8.5', 805 → '8.05'.
+ * Integer arithmetic only, so a price is never rounded by a float.
+ */
+export function yuan(fen: number): string {
+  const whole = Math.floor(fen / 100)
+  const cents = fen % 100
+  if (cents === 0) return String(whole)
+  return cents % 10 === 0 ? `${whole}.${cents / 10}` : `${whole}.${String(cents).padStart(2, '0')}`
+}
+
+export interface DistanceStrings {
+  metres: string
+  kilometres: string
+}
+
+/**
+ * A walking-scale distance for a list row: '350 米' (to 10 m) under 1 km, '1.2 公里' (to 100 m)
+ * under 10 km, '12 公里' beyond. Rounded for reading, never for comparing.
+ */
+export function distanceText(metres: number, strings: DistanceStrings): string {
+  if (metres < 995) return fill(strings.metres, { n: Math.max(10, Math.round(metres / 10) * 10) })
+  if (metres < 9950) return fill(strings.kilometres, { n: (Math.round(metres / 100) / 10).toFixed(1) })
+  return fill(strings.kilometres, { n: Math.round(metres / 1000) })
+}
