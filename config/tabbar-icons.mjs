@@ -21,10 +21,11 @@ const shapes = {
     const door = inRect(x, y, 34, 50, 47, 71)
     return (roof && !roofInner) || walls || door
   },
+  // A map pin: a round head drawn down to a point, with a hole in the head.
   care: (x, y) => {
-    const head = inRing(x, y, 40.5, 32, 22, 7)
-    const point = y > 40 && side(x, y, 21, 42, 40.5, 74) >= 0 && side(x, y, 40.5, 74, 60, 42) >= 0 && !inCircle(x, y, 40.5, 32, 15)
-    return head || point
+    const head = inCircle(x, y, 40.5, 31, 22)
+    const point = y >= 31 && y <= 74 && Math.abs(x - 40.5) <= ((74 - y) / 43) * 20
+    return (head || point) && !inCircle(x, y, 40.5, 31, 9)
   },
   applications: (x, y) =>
     frame(x, y, 15, 8, 66, 73, 6) || inRect(x, y, 25, 24, 56, 29) || inRect(x, y, 25, 38, 56, 43) || inRect(x, y, 25, 52, 46, 57),
