@@ -1,0 +1,358 @@
+/**
+ * Submission benchmark: `npx tsx bench/submit/index.ts [--count=1000] [--concurrency=50] [--db=pglite|postgres] [--json]`.
+ *
+ * Starts the real server (production logging into a sink, rate limits lifted) on PGlite in a temporary
+ * data directory and, when DATABASE_URL is set, on PostgreSQL in a fresh schema that is dropped after.
+ * Over HTTP on 127.0.0.1 with keep-alive, `concurrency` signed-in residents each submit their share of
+ * `count` applications one after another: distinct Idempotency-Keys and beneficiaries, two benefits,
+ * two household members, one uploaded document. Baseline in the same run: GET /api/v1/health (one
+ * `SELECT 1`) at the same concurrency and count. Prints submissions per second and latency percentiles,
+ * and checks the goal p99 ≤ 100 ms. Every submission must answer 201 and create exactly one application.
+ */
+import { randomBytes, randomUUID } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import pg from 'pg'
+import type { ApplicationRequestInput } from '../../src/domain/application'
+import { idCheckCharacter } from '../../src/domain/identity'
+import { buildApp } from '../../server/app'
+import { migrate, openPglite, openPostgres, type Db, type DbKind } from '../../server/db'
+import { loadEnv } from '../../server/env'
+
+export const GOAL_P99_MS = 100
+
+export interface BenchOptions {
+  count: number
+  concurrency: number
+}
+
+export const DEFAULT_OPTIONS: BenchOptions = { count: 1000, concurrency: 50 }
+
+export interface Figures {
+  workload: string
+  requests: number
+  perSecond: number
+  p50: number
+  p95: number
+  p99: number
+  max: number
+  errors: number
+}
+
+export interface DbFigures {
+  db: DbKind
+  baseline: Figures
+  submit: Figures
+  /** The same workloads one request at a time: the service time. */
+  baselineAlone: Figures
+  submitAlone: Figures
+  applicationsCreated: number
+}
+
+/** A valid ID number for the n-th beneficiary: 太原市小店区, born between 1930 and 1959. */
+function beneficiaryIdNumber(n: number): string {
+  const birth = new Date(Date.UTC(1930, 0, 1) + (n % 10_950) * 86_400_000)
+  const ymd = birth.toISOString().slice(0, 10).replace(/-/g, '')
+  const first17 = `140105${ymd}${String(Math.floor(n / 10_950) * 2 + 100).padStart(3, '0')}`
+  return first17 + idCheckCharacter(first17)
+}
+
+function application(n: number, uploadId: string): ApplicationRequestInput {
+  return {
+    applicant: { kind: 'self' },
+    beneficiary: {
+      name: '王淑芬',
+      idNumber: beneficiaryIdNumber(n),
+      phone: '13803512468',
+      address: { cityCode: '140100', countyCode: '140105', township: '坞城街道', detail: `双塔西街 ${(n % 200) + 1} 号` },
+    },
+    members: [
+      { name: '李建国', relation: 'child', idNumber: '140107198307042510' },
+      { name: '李小红', relation: 'grandchild', idNumber: '140105201005090842' },
+    ],
+    income: { wages: 0, pension: 1150, business: 0, farming: 0, property: 0, support: 0, other: 200 },
+    assets: { deposits: 6000, investments: 0, vehicles: 0, otherHomes: 0 },
+    benefits: ['dibao', 'high_age_allowance'],
+    documents: [{ documentId: 'id_card', uploadIds: [uploadId] }],
+    consents: {
+      privacyVersion: '2026-01',
+      sensitiveInfoVersion: '2026-01',
+      economicCheck: [
+        { memberIndex: 0, confirmedAt: '2026-03-01T07:55:00.000Z' },
+        { memberIndex: 1, confirmedAt: '2026-03-01T07:55:00.000Z' },
+      ],
+    },
+  }
+}
+
+interface Answer {
+  status: number
+  body: string
+}
+
+function request(agent: http.Agent, port: number, method: string, url: string, headers: Record<string, string>, body?: Buffer): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, method, path: url, agent, headers: body ? { ...headers, 'content-length': String(body.length) } : headers }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }))
+      res.on('error', reject)
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
+const json = (value: unknown) => Buffer.from(JSON.stringify(value))
+
+function multipartJpeg(bytes: Buffer): { body: Buffer; contentType: string } {
+  const boundary = `----bench${randomBytes(8).toString('hex')}`
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="id-card.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
+    bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ])
+  return { body, contentType: `multipart/form-data; boundary=${boundary}` }
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+}
+
+/** One request the load generator sends. */
+interface Planned {
+  method: 'GET' | 'POST'
+  path: string
+  headers: Record<string, string>
+  body: string | null
+}
+
+/**
+ * The load generator, run in a worker thread so that its HTTP client does not share the server's event
+ * loop: `concurrency` clients, each sending the next planned request when its previous answer is in
+ * (a closed loop), over keep-alive connections.
+ */
+const LOAD_GENERATOR = `
+const { parentPort, workerData } = require('node:worker_threads')
+const http = require('node:http')
+const { port, concurrency, requests } = workerData
+const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency })
+function send(planned) {
+  return new Promise((resolve, reject) => {
+    const headers = planned.body === null ? planned.headers : { ...planned.headers, 'content-length': Buffer.byteLength(planned.body) }
+    const req = http.request({ host: '127.0.0.1', port, method: planned.method, path: planned.path, agent, headers }, (res) => {
+      res.resume()
+      res.on('end', () => resolve(res.statusCode))
+      res.on('error', reject)
+    })
+    req.on('error', reject)
+    req.end(planned.body === null ? undefined : planned.body)
+  })
+}
+async function main() {
+  const latencies = new Array(requests.length)
+  const statuses = new Array(requests.length)
+  let next = 0
+  const started = process.hrtime.bigint()
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < requests.length) {
+      const index = next++
+      const t0 = process.hrtime.bigint()
+      statuses[index] = await send(requests[index])
+      latencies[index] = Number(process.hrtime.bigint() - t0) / 1e6
+    }
+  }))
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9
+  agent.destroy()
+  parentPort.postMessage({ latencies, statuses, seconds })
+}
+main().catch((error) => parentPort.postMessage({ error: String(error && error.stack || error) }))
+`
+
+interface LoadResult {
+  latencies: number[]
+  statuses: number[]
+  seconds: number
+  error?: string
+}
+
+async function closedLoop(workload: string, port: number, concurrency: number, expected: number, requests: Planned[]): Promise<Figures> {
+  const result = await new Promise<LoadResult>((resolve, reject) => {
+    const worker = new Worker(LOAD_GENERATOR, { eval: true, workerData: { port, concurrency, requests } })
+    worker.once('message', (message: LoadResult) => {
+      void worker.terminate()
+      resolve(message)
+    })
+    worker.once('error', reject)
+  })
+  if (result.error) throw new Error(result.error)
+  const latencies = [...result.latencies].sort((a, b) => a - b)
+  return {
+    workload,
+    requests: requests.length,
+    perSecond: requests.length / result.seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    max: latencies[latencies.length - 1],
+    errors: result.statuses.filter((status) => status !== expected).length,
+  }
+}
+
+async function openDb(kind: DbKind): Promise<{ db: Db; cleanup(): Promise<void> }> {
+  if (kind === 'pglite') {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jinxin-bench-submit-'))
+    const db = await openPglite({ dataDir })
+    return {
+      db,
+      async cleanup() {
+        await db.close()
+        rmSync(dataDir, { recursive: true, force: true })
+      },
+    }
+  }
+  const url = process.env.DATABASE_URL ?? ''
+  const schema = `bench_submit_${process.pid}_${randomBytes(3).toString('hex')}`
+  const db = await openPostgres({ url, schema })
+  return {
+    db,
+    async cleanup() {
+      await db.close()
+      const client = new pg.Client({ connectionString: url })
+      await client.connect()
+      try {
+        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+      } finally {
+        await client.end()
+      }
+    },
+  }
+}
+
+export async function runOne(kind: DbKind, options: BenchOptions): Promise<DbFigures> {
+  const { db, cleanup } = await openDb(kind)
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jinxin-bench-uploads-'))
+  const env = loadEnv({ NODE_ENV: 'development', LOG_LEVEL: 'info', DATA_DIR: dataDir, H5_DIST: path.join(dataDir, 'no-h5') })
+  await migrate(db)
+  const unlimited = { max: 1_000_000, timeWindow: '1 hour' }
+  // Production logging (a line per request and per submission), written into a sink.
+  const app = await buildApp({ env, db, logStream: { write: () => undefined }, rateLimits: { signIn: unlimited, submission: unlimited, upload: unlimited } })
+  await app.listen({ host: '127.0.0.1', port: 0 })
+  const port = (app.server.address() as AddressInfo).port
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency })
+  try {
+    const jpeg = readFileSync(path.join(__dirname, '..', '..', 'test', 'fixtures', 'uploads', 'id-card.jpg'))
+    // One resident per client, signed in, with one uploaded ID card photo.
+    const residents = await Promise.all(
+      Array.from({ length: options.concurrency }, async (_, worker) => {
+        const session = await request(agent, port, 'POST', '/api/v1/auth/wechat', { 'content-type': 'application/json' }, json({ code: `bench-${worker}` }))
+        const authorization = `Bearer ${(JSON.parse(session.body) as { token: string }).token}`
+        const photo = multipartJpeg(jpeg)
+        const uploaded = await request(agent, port, 'POST', '/api/v1/uploads', { authorization, 'content-type': photo.contentType }, photo.body)
+        if (uploaded.status !== 201) throw new Error(`upload failed: ${uploaded.status} ${uploaded.body}`)
+        return { authorization, uploadId: (JSON.parse(uploaded.body) as { uploadId: string }).uploadId }
+      }),
+    )
+    const health = (count: number): Planned[] => Array.from({ length: count }, () => ({ method: 'GET', path: '/api/v1/health', headers: {}, body: null }))
+    /** Submissions numbered from `first`: each a fresh key and beneficiary, residents in turn. */
+    const submissions = (first: number, count: number): Planned[] =>
+      Array.from({ length: count }, (_, i) => {
+        const resident = residents[i % residents.length]
+        return {
+          method: 'POST',
+          path: '/api/v1/applications',
+          headers: { authorization: resident.authorization, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+          body: JSON.stringify(application(first + i, resident.uploadId)),
+        }
+      })
+
+    // Warm-up (JIT, connections, caches): not counted, beneficiaries not reused.
+    const warmup = Math.min(200, options.count)
+    await closedLoop('warm-up', port, options.concurrency, 200, health(warmup))
+    await closedLoop('warm-up', port, options.concurrency, 201, submissions(options.count, warmup))
+
+    const baseline = await closedLoop('GET /health (baseline)', port, options.concurrency, 200, health(options.count))
+    const submitFigures = await closedLoop('POST /applications', port, options.concurrency, 201, submissions(0, options.count))
+    // Service time: the same work one request at a time.
+    const single = Math.min(100, options.count)
+    const baselineAlone = await closedLoop('GET /health, 1 at a time', port, 1, 200, health(single))
+    const submitAlone = await closedLoop('POST /applications, 1 at a time', port, 1, 201, submissions(options.count + warmup, single))
+    const created = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM applications')
+    return { db: kind, baseline, submit: submitFigures, baselineAlone, submitAlone, applicationsCreated: created.rows[0].n - warmup - single }
+  } finally {
+    agent.destroy()
+    await app.close()
+    await cleanup()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+export function formatReport(options: BenchOptions, results: readonly DbFigures[]): string {
+  const n = (value: number, digits = 1) => value.toFixed(digits).padStart(8)
+  const lines = [
+    `bench/submit: ${options.count} submissions per database, ${options.concurrency} concurrent residents, HTTP keep-alive on 127.0.0.1`,
+    `each: 2 benefits, 3 household members (ID numbers sealed), 1 uploaded document, a fresh Idempotency-Key and beneficiary;`,
+    `the load generator runs in a worker thread; "1 at a time" is the service time, latency at ${options.concurrency} concurrent ≈ ${options.concurrency} ÷ req/s`,
+    '',
+    `${'database'.padEnd(9)} ${'workload'.padEnd(32)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'errors'.padStart(7)}`,
+  ]
+  for (const result of results) {
+    for (const figures of [result.baseline, result.submit, result.baselineAlone, result.submitAlone]) {
+      lines.push(
+        `${result.db.padEnd(9)} ${figures.workload.padEnd(32)} ${n(figures.perSecond, 0)} ${n(figures.p50)} ${n(figures.p95)} ${n(figures.p99)} ${n(figures.max)} ${String(figures.errors).padStart(7)}`,
+      )
+    }
+    const met = result.submit.p99 <= GOAL_P99_MS
+    lines.push(
+      `${''.padEnd(9)} ratio submit/baseline: ${(result.baseline.perSecond / result.submit.perSecond).toFixed(1)}× slower, p99 ${(result.submit.p99 / result.baseline.p99).toFixed(1)}×; ` +
+        `applications created ${result.applicationsCreated}/${options.count}; goal p99 ≤ ${GOAL_P99_MS} ms: ${met ? 'met' : 'NOT met'}`,
+    )
+  }
+  if (!results.some((result) => result.db === 'postgres')) lines.push('', 'PostgreSQL: skipped (set DATABASE_URL=postgres://… to include it)')
+  return `${lines.join('\n')}\n`
+}
+
+function parseArgs(argv: readonly string[]): { options: BenchOptions; json: boolean; only?: DbKind } {
+  const options = { ...DEFAULT_OPTIONS }
+  let asJson = false
+  let only: DbKind | undefined
+  for (const arg of argv) {
+    if (arg === '--json') {
+      asJson = true
+      continue
+    }
+    const db = /^--db=(pglite|postgres)$/.exec(arg)
+    if (db) {
+      only = db[1] as DbKind
+      continue
+    }
+    const m = /^--(count|concurrency)=(\d+)$/.exec(arg)
+    if (!m) throw new Error(`unknown argument ${arg}; known: --count=1000 --concurrency=50 --db=pglite|postgres --json`)
+    options[m[1] as keyof BenchOptions] = Number(m[2])
+  }
+  return { options, json: asJson, only }
+}
+
+async function main(): Promise<void> {
+  const { options, json: asJson, only } = parseArgs(process.argv.slice(2))
+  const available: DbKind[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite']
+  const kinds = available.filter((kind) => !only || kind === only)
+  if (kinds.length === 0) throw new Error('--db=postgres needs DATABASE_URL')
+  const results: DbFigures[] = []
+  for (const kind of kinds) results.push(await runOne(kind, options))
+  process.stdout.write(asJson ? `${JSON.stringify({ options, results }, null, 2)}\n` : formatReport(options, results))
+  const failed = results.some((result) => result.submit.errors > 0 || result.baseline.errors > 0 || result.applicationsCreated !== options.count)
+  if (failed) process.exitCode = 1
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    process.exitCode = 1
+  })
+}
