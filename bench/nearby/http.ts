@@ -9,7 +9,6 @@
  *   npx tsx bench/nearby/http.ts [--requests=6000] [--concurrency=16] [--rounds=6] [--warmup=500]
  *                                [--queries=1000] [--transport=http|inject] [--json]
  */
-import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -23,13 +22,13 @@ import { API_PREFIX, buildApp } from '../../server/app'
 import { migrate, openPglite, type Db } from '../../server/db'
 import { loadEnv } from '../../server/env'
 import { seedSampleFacilitiesIfEmpty } from '../../server/facilities/seed'
-import { percentile } from './lib'
+import { combine, runLoad, serve, type LoadFigures, type LoadRun, type Server, type Transport } from '../lib/load'
 
 const ROUTE = `${API_PREFIX}/facilities/nearby`
 /** Monday 2 March 2026, 12:00 in Shanghai: the app's clock during the run, so answers can be checked. */
 const NOW = new Date('2026-03-02T04:00:00Z')
 
-export type Transport = 'http' | 'inject'
+export type { Transport } from '../lib/load'
 
 export interface HttpBenchOptions {
   /** Measured requests per server (warm-up excluded). */
@@ -55,14 +54,6 @@ export const DEFAULT_HTTP_OPTIONS: HttpBenchOptions = {
   seed: 20250630,
 }
 
-export interface LoadFigures {
-  requests: number
-  errors: number
-  requestsPerSecond: number
-  p50Ms: number
-  p99Ms: number
-}
-
 export interface HttpFigures {
   options: HttpBenchOptions
   facilities: number
@@ -77,49 +68,6 @@ export interface HttpFigures {
   /** Queries checked, before measuring, to get the same answer over HTTP as from `searchNearby`. */
   checked: number
   meanItems: number
-}
-
-/** Sends one GET, resolves with the status code once the whole response has been read. */
-type Send = (url: string) => Promise<number>
-
-interface Server {
-  app: FastifyInstance
-  send: Send
-  close(): Promise<void>
-}
-
-async function serve(app: FastifyInstance, transport: Transport, sockets: number, onClose: () => Promise<void> = async () => undefined): Promise<Server> {
-  await app.ready()
-  if (transport === 'inject') {
-    return {
-      app,
-      send: async (url) => (await app.inject({ method: 'GET', url })).statusCode,
-      async close() {
-        await app.close()
-        await onClose()
-      },
-    }
-  }
-  const base = new URL(await app.listen({ port: 0, host: '127.0.0.1' }))
-  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets })
-  const send: Send = (url) =>
-    new Promise((resolve, reject) => {
-      const request = http.get({ agent, host: base.hostname, port: base.port, path: url }, (response) => {
-        response.on('error', reject)
-        response.on('end', () => resolve(response.statusCode ?? 0))
-        response.resume()
-      })
-      request.on('error', reject)
-    })
-  return {
-    app,
-    send,
-    async close() {
-      agent.destroy()
-      await app.close()
-      await onClose()
-    },
-  }
 }
 
 /** Seeded query strings where people search: within about 5 km of a county seat, with the app's usual filters. */
@@ -141,46 +89,6 @@ export function makeQueryStrings(count: number, seed: number): URLSearchParams[]
     out.push(params)
   }
   return out
-}
-
-interface LoadRun {
-  latenciesMs: number[]
-  errors: number
-  seconds: number
-}
-
-async function runLoad(send: Send, urls: readonly string[], total: number, concurrency: number, offset = 0): Promise<LoadRun> {
-  const latenciesMs: number[] = []
-  let errors = 0
-  let next = 0
-  const worker = async () => {
-    while (next < total) {
-      const url = urls[(offset + next) % urls.length] as string
-      next += 1
-      const start = process.hrtime.bigint()
-      try {
-        if ((await send(url)) !== 200) errors += 1
-      } catch {
-        errors += 1
-      }
-      latenciesMs.push(Number(process.hrtime.bigint() - start) / 1e6)
-    }
-  }
-  const start = process.hrtime.bigint()
-  await Promise.all(Array.from({ length: Math.min(concurrency, total) }, worker))
-  return { latenciesMs, errors, seconds: Number(process.hrtime.bigint() - start) / 1e9 }
-}
-
-function combine(runs: readonly LoadRun[]): LoadFigures {
-  const latencies = runs.flatMap((run) => run.latenciesMs).sort((a, b) => a - b)
-  const seconds = runs.reduce((sum, run) => sum + run.seconds, 0)
-  return {
-    requests: latencies.length,
-    errors: runs.reduce((sum, run) => sum + run.errors, 0),
-    requestsPerSecond: latencies.length / seconds,
-    p50Ms: percentile(latencies, 50),
-    p99Ms: percentile(latencies, 99),
-  }
 }
 
 /** The real app as `npm run serve` builds it, on an in-memory PGlite seeded as a first start seeds it. */
@@ -224,14 +132,14 @@ async function checkSameAnswers(app: FastifyInstance, queries: readonly URLSearc
 export async function measureHttp(partial: Partial<HttpBenchOptions> = {}): Promise<HttpFigures> {
   const options = { ...DEFAULT_HTTP_OPTIONS, ...partial }
   const queries = makeQueryStrings(options.queries, options.seed)
-  const urls = queries.map((params) => `${ROUTE}?${params.toString()}`)
+  const requests = queries.map((params) => ({ method: 'GET' as const, path: `${ROUTE}?${params.toString()}` }))
   const { server: nearby, facilities, seedMs, indexMs } = await nearbyServer(options)
-  const constant: unknown = JSON.parse((await nearby.app.inject({ method: 'GET', url: urls[0] as string })).body)
+  const constant: unknown = JSON.parse((await nearby.app.inject({ method: 'GET', url: requests[0].path })).body)
   const bare = await bareServer(options, constant)
   try {
     const { checked, meanItems } = await checkSameAnswers(nearby.app, queries)
-    await runLoad(nearby.send, urls, options.warmup, options.concurrency)
-    await runLoad(bare.send, urls, options.warmup, options.concurrency)
+    await runLoad(nearby.send, requests, options.warmup, options.concurrency)
+    await runLoad(bare.send, requests, options.warmup, options.concurrency)
 
     const runs: { nearby: LoadRun[]; bare: LoadRun[] } = { nearby: [], bare: [] }
     const perRound = Math.ceil(options.requests / options.rounds)
@@ -240,7 +148,7 @@ export async function measureHttp(partial: Partial<HttpBenchOptions> = {}): Prom
       const order = round % 2 === 0 ? (['bare', 'nearby'] as const) : (['nearby', 'bare'] as const)
       for (const which of order) {
         const server = which === 'bare' ? bare : nearby
-        runs[which].push(await runLoad(server.send, urls, count, options.concurrency, sent))
+        runs[which].push(await runLoad(server.send, requests, count, options.concurrency, sent))
       }
     }
     const nearbyFigures = combine(runs.nearby)

@@ -2,6 +2,7 @@
  * Pieces of the nearby benchmark, exported so that other runs (e.g. the HTTP throughput
  * comparison against a bare Fastify route) can reuse the same data set, queries and statistics.
  */
+import { percentile } from '../lib/load'
 import { FacilityIndex, type NearestHit, type NearestQuery, linearNearest } from '../../src/domain/care/geo'
 import type { FacilityType } from '../../src/domain/care/facility'
 import { createRandom } from '../../src/domain/care/random'
@@ -42,11 +43,6 @@ export const SCENARIOS: readonly Scenario[] = [
 const nowNs = (): bigint => process.hrtime.bigint()
 const msSince = (start: bigint): number => Number(nowNs() - start) / 1e6
 
-export function percentile(sortedMs: readonly number[], p: number): number {
-  if (sortedMs.length === 0) return Number.NaN
-  const rank = Math.min(sortedMs.length - 1, Math.max(0, Math.ceil((p / 100) * sortedMs.length) - 1))
-  return sortedMs[rank] as number
-}
 
 export interface Summary {
   count: number

@@ -20,7 +20,7 @@ import { openPglite, type Db } from '../../server/db'
 import { loadEnv } from '../../server/env'
 import { screeningRoutesWith } from '../../server/routes/screening'
 import { randomHouseholds } from './households'
-import { combine, httpSender, injectSender, runLoad, type LoadFigures, type LoadRun, type Send, type Transport } from './load'
+import { combine, runLoad, serve, type LoadFigures, type LoadRun, type Server, type Transport } from '../lib/load'
 
 const ROUTE = `${API_PREFIX}/screening`
 
@@ -56,37 +56,6 @@ export interface HttpFigures {
   p50Ratio: number
   /** Households checked, before measuring, to get the same answer over HTTP as from `screen()`. */
   checked: number
-}
-
-interface Server {
-  app: FastifyInstance
-  send: Send
-  close(): Promise<void>
-}
-
-async function serve(app: FastifyInstance, transport: Transport, sockets: number, onClose: () => Promise<void> = async () => undefined): Promise<Server> {
-  await app.ready()
-  if (transport === 'inject') {
-    return {
-      app,
-      send: injectSender(app, ROUTE),
-      async close() {
-        await app.close()
-        await onClose()
-      },
-    }
-  }
-  const base = await app.listen({ port: 0, host: '127.0.0.1' })
-  const sender = httpSender(base, ROUTE, sockets)
-  return {
-    app,
-    send: sender.send,
-    async close() {
-      sender.close()
-      await app.close()
-      await onClose()
-    },
-  }
 }
 
 /** The real app as `npm run serve` builds it, with only the screener's routes (it needs no tables). */
@@ -126,13 +95,13 @@ async function checkSameAnswers(app: FastifyInstance, households: readonly Scree
 export async function measureHttp(partial: Partial<HttpBenchOptions> = {}): Promise<HttpFigures> {
   const options = { ...DEFAULT_HTTP_OPTIONS, ...partial }
   const households = randomHouseholds(options.households)
-  const bodies = households.map((household) => Buffer.from(JSON.stringify(household)))
+  const requests = households.map((household) => ({ method: 'POST' as const, path: ROUTE, body: Buffer.from(JSON.stringify(household)) }))
   const screening = await screeningServer(options)
   const bare = await bareServer(options, screen(households[0], todayInShanghai()))
   try {
     const checked = await checkSameAnswers(screening.app, households)
-    await runLoad(screening.send, bodies, options.warmup, options.concurrency)
-    await runLoad(bare.send, bodies, options.warmup, options.concurrency)
+    await runLoad(screening.send, requests, options.warmup, options.concurrency)
+    await runLoad(bare.send, requests, options.warmup, options.concurrency)
 
     const runs: { screening: LoadRun[]; bare: LoadRun[] } = { screening: [], bare: [] }
     const perRound = Math.ceil(options.requests / options.rounds)
@@ -141,7 +110,7 @@ export async function measureHttp(partial: Partial<HttpBenchOptions> = {}): Prom
       const order = round % 2 === 0 ? (['bare', 'screening'] as const) : (['screening', 'bare'] as const)
       for (const which of order) {
         const server = which === 'bare' ? bare : screening
-        runs[which].push(await runLoad(server.send, bodies, count, options.concurrency, sent))
+        runs[which].push(await runLoad(server.send, requests, count, options.concurrency, sent))
       }
     }
     const screeningFigures = combine(runs.screening)

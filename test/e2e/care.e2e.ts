@@ -6,43 +6,24 @@
  * Playwright's clock API at Wednesday 2026-03-04 11:45 Asia/Shanghai (a weekday, no holiday),
  * so the same canteens are open whenever the test runs. The app has no test-only parameter.
  */
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launch, openRoute, phoneContext } from './browser'
+import type { Page } from 'playwright-core'
+import { openRoute } from './browser'
+import { artifacts, seriousViolations, smallTapTargets, textSizes, turnOnElderMode, usePhoneBrowser } from './phone'
 
 jest.setTimeout(120_000)
 
 const lunchTime = new Date('2026-03-04T11:45:00+08:00')
-const artifacts = join(__dirname, 'artifacts')
 
-let browser: Browser
-let context: BrowserContext
+// No geolocation permission is granted: the browser refuses the location.
+const phone = usePhoneBrowser((page) => page.clock.setFixedTime(lunchTime))
 let page: Page
-
-beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true })
-  browser = await launch()
+beforeEach(() => {
+  page = phone.page
 })
-afterAll(async () => browser?.close())
-beforeEach(async () => {
-  // No geolocation permission is granted: the browser refuses the location.
-  context = await phoneContext(browser)
-  page = await context.newPage()
-  await page.clock.setFixedTime(lunchTime)
-})
-afterEach(async () => context?.close())
 
 const visible = (selector: string) => page.locator(`${selector}:visible`)
 const rows = () => visible('.jx-care-row[role=link]')
-
-async function seriousViolations(label: string) {
-  const results = await new AxeBuilder({ page }).analyze()
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ label, rule: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }))
-}
 
 /** Metres from a row's distance text ('850 米', '1.2 公里'). */
 function metres(text: string): number {
@@ -60,33 +41,6 @@ async function chooseXiaodianAfterRefusal() {
   await page.getByRole('button', { name: '小店区', exact: true }).click()
   await page.getByRole('heading', { name: '太原市小店区附近' }).waitFor()
   await rows().first().waitFor()
-}
-
-async function turnOnElderMode() {
-  await openRoute(page, 'pages/me/index')
-  await page.getByRole('switch', { name: '关怀模式' }).click()
-  await page.getByRole('switch', { name: '关怀模式', checked: true }).waitFor()
-}
-
-/** Every visible element that shows text of its own, with its computed font size. */
-function textSizes() {
-  return page.evaluate(() =>
-    Array.from(document.querySelectorAll<HTMLElement>('body *'))
-      .filter((el) => el.offsetParent !== null && Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim()))
-      .map((el) => ({ text: el.textContent?.trim().slice(0, 20), size: parseFloat(getComputedStyle(el).fontSize) })),
-  )
-}
-
-/** Every visible thing a person can tap, with its size on screen. */
-function tapTargets() {
-  return page.evaluate(() =>
-    Array.from(document.querySelectorAll<HTMLElement>('.nut-button, [role=link], [role=switch], [role=button], [role=radio], button, a[href]'))
-      .filter((el) => el.offsetParent !== null)
-      .map((el) => {
-        const box = el.getBoundingClientRect()
-        return { label: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 20), width: box.width, height: box.height }
-      }),
-  )
 }
 
 describe('找服务 in a phone-size browser, against the seeded sample data', () => {
@@ -143,22 +97,22 @@ describe('找服务 in a phone-size browser, against the seeded sample data', ()
   })
 
   it.each([false, true])('has no serious or critical accessibility violation on the list and the detail (elder mode: %s)', async (elder) => {
-    if (elder) await turnOnElderMode()
+    if (elder) await turnOnElderMode(page)
     await chooseXiaodianAfterRefusal()
-    const violations = await seriousViolations('list')
+    const violations = await seriousViolations(page, 'list')
     await page.screenshot({ path: join(artifacts, `care-list-${elder ? 'elder' : 'standard'}.png`) })
     if (elder) {
       expect(await rows().count()).toBeLessThanOrEqual(10)
-      expect((await textSizes()).filter((t) => t.size < 18)).toEqual([])
-      expect((await tapTargets()).filter((t) => t.width < 60 || t.height < 60)).toEqual([])
+      expect((await textSizes(page)).filter((t) => t.size < 18)).toEqual([])
+      expect(await smallTapTargets(page)).toEqual([])
     }
     await rows().first().click()
     await page.getByRole('heading', { name: '营业时间' }).waitFor()
-    violations.push(...(await seriousViolations('detail')))
+    violations.push(...(await seriousViolations(page, 'detail')))
     await page.screenshot({ path: join(artifacts, `care-detail-${elder ? 'elder' : 'standard'}.png`), fullPage: true })
     if (elder) {
-      expect((await textSizes()).filter((t) => t.size < 18)).toEqual([])
-      expect((await tapTargets()).filter((t) => t.width < 60 || t.height < 60)).toEqual([])
+      expect((await textSizes(page)).filter((t) => t.size < 18)).toEqual([])
+      expect(await smallTapTargets(page)).toEqual([])
     }
     expect(violations).toEqual([])
   })

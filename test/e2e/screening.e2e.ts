@@ -1,28 +1,17 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { launch, openRoute, phoneContext } from './browser'
+import type { Locator, Page } from 'playwright-core'
+import { openRoute } from './browser'
+import { artifacts, seriousViolations, smallTapTargets, turnOnElderMode, usePhoneBrowser } from './phone'
 
 jest.setTimeout(180_000)
 
-const artifacts = join(__dirname, 'artifacts')
 const questionRoute = 'subpackages/screening/question/index'
 
-let browser: Browser
-let context: BrowserContext
+const phone = usePhoneBrowser()
 let page: Page
-
-beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true })
-  browser = await launch()
+beforeEach(() => {
+  page = phone.page
 })
-afterAll(async () => browser?.close())
-beforeEach(async () => {
-  context = await phoneContext(browser)
-  page = await context.newPage()
-})
-afterEach(async () => context?.close())
 
 const question = () => page.getByRole('heading', { level: 1 })
 
@@ -50,12 +39,6 @@ async function answer(heading: string, value: string) {
 const group = (name: string) => page.getByRole('region', { name, exact: true })
 const benefit = (within: Locator, name: string) => within.getByRole('group', { name, exact: true })
 
-async function turnOnElderMode() {
-  await openRoute(page, 'pages/me/index')
-  await page.getByRole('switch', { name: '关怀模式' }).click()
-  await page.getByRole('switch', { name: '关怀模式', checked: true }).waitFor()
-}
-
 /** 王秀英, 82, alone in Taiyuan (city): no income, savings, property or anyone able to support her. */
 async function answerAsWangXiuying({ fromHome = false } = {}) {
   if (fromHome) {
@@ -80,26 +63,6 @@ async function answerAsWangXiuying({ fromHome = false } = {}) {
   await choose('有没有能够赡养、抚养或扶养您家的亲属？', '没有')
   await choose('最近家里有没有遇到突然的困难？', '没有')
   await page.getByRole('heading', { level: 1, name: '自测结果' }).waitFor()
-}
-
-async function seriousViolations(where: string) {
-  const results = await new AxeBuilder({ page }).analyze()
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ where, rule: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }))
-}
-
-/** Every visible thing a person can tap that is smaller than 60 × 60 px. */
-function smallTapTargets() {
-  return page.evaluate(() =>
-    Array.from(document.querySelectorAll<HTMLElement>('.nut-button, [role=link], [role=button], [role=radio], [role=checkbox], button, a[href], input'))
-      .filter((el) => el.offsetParent !== null)
-      .map((el) => {
-        const box = el.getBoundingClientRect()
-        return { label: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 20), width: box.width, height: box.height }
-      })
-      .filter((target) => target.width < 60 || target.height < 60),
-  )
 }
 
 describe('查资格 in a phone-size browser', () => {
@@ -146,26 +109,26 @@ describe('查资格 in a phone-size browser', () => {
     await answer('家里一共几口人（包括您自己）？', '25')
     await expect(page.getByRole('alert').getByText('家里人数应在 1 到 20 人之间').isVisible()).resolves.toBe(true)
     await expect(page.getByLabel('家里一共几口人（包括您自己）？', { exact: true }).inputValue()).resolves.toBe('25')
-    expect(await seriousViolations('question page with an error')).toEqual([])
+    expect(await seriousViolations(page, 'question page with an error')).toEqual([])
   })
 
   it.each([false, true])('has no serious or critical accessibility violation on a question page and the results (elder mode: %s)', async (elder) => {
-    if (elder) await turnOnElderMode()
+    if (elder) await turnOnElderMode(page)
     await answerAsWangXiuying()
-    expect(await seriousViolations('results')).toEqual([])
+    expect(await seriousViolations(page, 'results')).toEqual([])
     if (elder) {
-      expect(await smallTapTargets()).toEqual([])
+      expect(await smallTapTargets(page)).toEqual([])
       await page.screenshot({ path: join(artifacts, 'screening-results-elder.png'), fullPage: true })
     }
     await page.getByRole('link', { name: '修改：您的年龄是多少？' }).click()
     await expectQuestion('您的年龄是多少？')
-    expect(await seriousViolations('number question')).toEqual([])
+    expect(await seriousViolations(page, 'number question')).toEqual([])
     await page.getByRole('link', { name: '返回' }).click()
     await page.getByRole('link', { name: '修改：您的生活能自理吗？' }).click()
     await expectQuestion('您的生活能自理吗？')
-    expect(await seriousViolations('choice question')).toEqual([])
+    expect(await seriousViolations(page, 'choice question')).toEqual([])
     if (elder) {
-      expect(await smallTapTargets()).toEqual([])
+      expect(await smallTapTargets(page)).toEqual([])
       await page.screenshot({ path: join(artifacts, 'screening-question-elder.png') })
     }
   })

@@ -1,0 +1,76 @@
+/** What every browser test shares: a phone-size page per test, elder mode, and the measures we hold pages to. */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { launch, openRoute, phoneContext } from './browser'
+
+/** Screenshots land here (git-ignored). */
+export const artifacts = join(__dirname, 'artifacts')
+
+export interface PhoneSession {
+  browser: Browser
+  context: BrowserContext
+  page: Page
+}
+
+/** One chromium for the test file, and a fresh phone-size context and page for every test. */
+export function usePhoneBrowser(prepare?: (page: Page) => Promise<void>): PhoneSession {
+  const session = {} as PhoneSession
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true })
+    session.browser = await launch()
+  })
+  afterAll(async () => session.browser?.close())
+  beforeEach(async () => {
+    session.context = await phoneContext(session.browser)
+    session.page = await session.context.newPage()
+    await prepare?.(session.page)
+  })
+  afterEach(async () => session.context?.close())
+  return session
+}
+
+export async function turnOnElderMode(page: Page): Promise<void> {
+  await openRoute(page, 'pages/me/index')
+  await page.getByRole('switch', { name: '关怀模式' }).click()
+  await page.getByRole('switch', { name: '关怀模式', checked: true }).waitFor()
+}
+
+/** Every visible element that shows text of its own, with its computed font size. */
+export function textSizes(page: Page) {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('body *'))
+      .filter((el) => el.offsetParent !== null && Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim()))
+      .map((el) => ({ text: el.textContent?.trim().slice(0, 20), size: parseFloat(getComputedStyle(el).fontSize) })),
+  )
+}
+
+/** Every visible thing a person can tap or type into, with its size on screen. */
+export function tapTargets(page: Page) {
+  return page.evaluate(() =>
+    Array.from(
+      document.querySelectorAll<HTMLElement>(
+        '.nut-button, .nut-cell--clickable, [role=link], [role=switch], [role=button], [role=radio], [role=checkbox], button, a[href], input, .weui-tabbar__item',
+      ),
+    )
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => {
+        const box = el.getBoundingClientRect()
+        return { label: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 20), width: box.width, height: box.height }
+      }),
+  )
+}
+
+/** Tap targets smaller than the elder-mode minimum of 60 × 60 px. */
+export async function smallTapTargets(page: Page) {
+  return (await tapTargets(page)).filter((target) => target.width < 60 || target.height < 60)
+}
+
+/** axe's serious and critical findings on the page as it is now. */
+export async function seriousViolations(page: Page, where: string) {
+  const results = await new AxeBuilder({ page }).analyze()
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ where, rule: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }))
+}
