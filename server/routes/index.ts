@@ -2,9 +2,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { applicationRoutes } from './applications'
 import { authRoutes } from './auth'
+import { caseEventRoutes } from './caseEvents'
+import { claimActionRoutes } from './claimActions'
 import { draftRoutes } from './drafts'
 import { facilityRoutes } from './facilities'
 import { healthRoutes } from './health'
+import { notificationRoutes } from './notifications'
 import { screeningRoutes } from './screening'
 import { uploadRoutes } from './uploads'
 
@@ -18,4 +21,7 @@ export const routePlugins: RoutePlugin[] = [
   draftRoutes,
   uploadRoutes,
   applicationRoutes,
+  caseEventRoutes,
+  claimActionRoutes,
+  notificationRoutes,
 ]

@@ -1,0 +1,110 @@
+// What the owner of an application may do to its claims: withdraw those not yet decided, and supply
+// what a reviewer asked for (needs_info → verifying). Each change is a timeline entry by 'applicant'.
+import { randomUUID } from 'node:crypto'
+import { CLAIM_STATUS_LABELS, type ClaimStatus } from '@/domain/application'
+import { canTransition, type SupplementRequest, type WithdrawRequest } from '@/domain/claims'
+import type { BenefitId } from '@/domain/policy/rules/types'
+import type { Db, Queryable } from '../db'
+import { badRequest, conflict, notFound } from '../errors'
+import { queueStatusNotifications } from '../notifications/outbox'
+
+interface LockedClaim {
+  id: string
+  benefit: BenefitId
+  status: ClaimStatus
+  last_seq: number
+}
+
+/** The application's claims, locked, when `ownerId` owns it; otherwise 404 (never saying whether it exists). */
+async function lockOwnClaims(tx: Queryable, ownerId: string, applicationId: string): Promise<LockedClaim[]> {
+  const owned = await tx.query('SELECT 1 FROM applications WHERE id = $1 AND owner_id = $2', [applicationId, ownerId])
+  if (owned.rowCount === 0) throw notFound()
+  const claims = await tx.query<LockedClaim>(
+    `SELECT c.id, c.benefit, c.status, (SELECT coalesce(max(e.seq), 0)::int FROM claim_events e WHERE e.claim_id = c.id) AS last_seq
+     FROM claims c WHERE c.application_id = $1 ORDER BY c.id FOR UPDATE`,
+    [applicationId],
+  )
+  return claims.rows
+}
+
+async function moveClaim(tx: Queryable, applicationId: string, claim: LockedClaim, to: ClaimStatus, note: string, details: Record<string, unknown>, now: Date): Promise<void> {
+  await tx.query(
+    `INSERT INTO claim_events (id, claim_id, seq, status, note, actor, at, details) VALUES ($1, $2, $3, $4, $5, 'applicant', $6, $7)`,
+    [randomUUID(), claim.id, claim.last_seq + 1, to, note, now, JSON.stringify(details)],
+  )
+  await tx.query('UPDATE claims SET status = $2, updated_at = $3 WHERE id = $1', [claim.id, to, now])
+  await queueStatusNotifications(tx, claim.id, { applicationId, benefit: claim.benefit, status: to, statusLabel: CLAIM_STATUS_LABELS[to], note, at: now.toISOString() }, now)
+}
+
+/**
+ * Withdraws the named claims (or every one still undecided). 400 when a named claim is not in the
+ * application; 409 when a named claim is already decided, or when none is left to withdraw.
+ */
+export async function withdrawClaims(db: Db, ownerId: string, applicationId: string, request: WithdrawRequest, now: Date): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    const claims = await lockOwnClaims(tx, ownerId, applicationId)
+    const named = request?.claimIds
+    const targets: LockedClaim[] = []
+    if (named) {
+      for (const [index, claimId] of named.entries()) {
+        const claim = claims.find((item) => item.id === claimId)
+        if (!claim) throw badRequest(undefined, { issues: [{ path: `claimIds.${index}`, message: '这个申请里没有这一项' }] })
+        if (!canTransition(claim.status, 'withdrawn', claim.benefit)) {
+          throw conflict(`“${CLAIM_STATUS_LABELS[claim.status]}”的事项不能撤回。`, { code: 'not_withdrawable' })
+        }
+        if (!targets.includes(claim)) targets.push(claim)
+      }
+    } else {
+      targets.push(...claims.filter((claim) => canTransition(claim.status, 'withdrawn', claim.benefit)))
+      if (targets.length === 0) throw conflict('没有可以撤回的事项：都已有结果或已撤回。', { code: 'not_withdrawable' })
+    }
+    const reason = request?.reason
+    const note = reason ? `您已撤回这一项申请。原因：${reason}` : '您已撤回这一项申请。'
+    for (const claim of targets) await moveClaim(tx, applicationId, claim, 'withdrawn', note, reason ? { reason } : {}, now)
+    return targets.map((claim) => claim.id)
+  })
+}
+
+/**
+ * Records what the owner supplied for a claim in needs_info and moves it back to verifying. Every upload
+ * must be the owner's (400 with the path otherwise, never saying whose it is); 409 when the claim does
+ * not need anything.
+ */
+export async function supplyClaim(db: Db, ownerId: string, applicationId: string, request: SupplementRequest, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const claims = await lockOwnClaims(tx, ownerId, applicationId)
+    const claim = claims.find((item) => item.id === request.claimId)
+    if (!claim) throw badRequest(undefined, { issues: [{ path: 'claimId', message: '这个申请里没有这一项' }] })
+    if (claim.status !== 'needs_info' || !canTransition(claim.status, 'verifying', claim.benefit)) {
+      throw conflict('这一项现在不需要补充材料。', { code: 'no_info_requested' })
+    }
+    const documents = request.documents ?? []
+    const uploadIds = [...new Set(documents.flatMap((document) => document.uploadIds))]
+    const own = await tx.query<{ id: string }>('SELECT id FROM uploads WHERE owner_id = $1 AND id = ANY ($2::uuid[])', [ownerId, uploadIds])
+    const owned = new Set(own.rows.map((row) => row.id))
+    const issues = documents.flatMap((document, index) =>
+      document.uploadIds.flatMap((uploadId, position) => (owned.has(uploadId) ? [] : [{ path: `documents.${index}.uploadIds.${position}`, message: '找不到这个文件，请重新上传' }])),
+    )
+    if (issues.length > 0) throw badRequest(undefined, { issues })
+
+    for (const document of documents) {
+      const last = await tx.query<{ n: number }>('SELECT coalesce(max(position) + 1, 0)::int AS n FROM application_documents WHERE application_id = $1 AND document_id = $2', [
+        applicationId,
+        document.documentId,
+      ])
+      let position = last.rows[0].n
+      for (const uploadId of document.uploadIds) {
+        await tx.query(
+          `INSERT INTO application_documents (application_id, document_id, position, upload_id) VALUES ($1, $2, $3, $4)`,
+          [applicationId, document.documentId, position, uploadId],
+        )
+        position += 1
+      }
+    }
+    const parts = ['您已补充材料，继续核对调查。']
+    if (documents.length > 0) parts.push(`上传 ${uploadIds.length} 个文件。`)
+    if ((request.answers?.length ?? 0) > 0) parts.push(`回答 ${request.answers?.length ?? 0} 个问题。`)
+    if (request.note) parts.push(request.note)
+    await moveClaim(tx, applicationId, claim, 'verifying', parts.join(''), { supplement: { answers: request.answers ?? [], documents } }, now)
+  })
+}

@@ -1,0 +1,104 @@
+// Subscribe-message notifications: queued in the outbox inside the transaction of each status change,
+// delivered afterwards by a sender behind an interface, retried with back-off, never blocking the change.
+import { randomUUID } from 'node:crypto'
+import type { ClaimStatus } from '@/domain/application'
+import type { Queryable } from '../db'
+
+/** One message to one person: a claim's new status. */
+export interface OutboxMessage {
+  id: string
+  userId: string
+  templateId: string
+  claimId: string
+  payload: { applicationId: string; benefit: string; status: ClaimStatus; statusLabel: string; note: string; at: string }
+  attempts: number
+}
+
+/** Delivers one message (production: WeChat's subscribe-message API; development: a log line). Throws on failure. */
+export interface NotificationSender {
+  send(message: OutboxMessage): Promise<void>
+}
+
+/** Development: logs the message (ids and status only) and counts it as sent. */
+export function loggingSender(log: { info(obj: object, msg: string): void }): NotificationSender {
+  return {
+    async send(message) {
+      log.info({ notificationId: message.id, claimId: message.claimId, templateId: message.templateId, status: message.payload.status }, 'notification sent (development sender)')
+    },
+  }
+}
+
+/** Records the templates `userId` accepted; answers every template they have accepted. */
+export async function recordSubscriptions(db: Queryable, userId: string, templateIds: readonly string[], now: Date): Promise<string[]> {
+  for (const templateId of new Set(templateIds)) {
+    await db.query(
+      `INSERT INTO notification_subscriptions (user_id, template_id, accepted_at) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id, template_id) DO UPDATE SET accepted_at = EXCLUDED.accepted_at`,
+      [userId, templateId, now],
+    )
+  }
+  const all = await db.query<{ template_id: string }>('SELECT template_id FROM notification_subscriptions WHERE user_id = $1 ORDER BY template_id', [userId])
+  return all.rows.map((row) => row.template_id)
+}
+
+/**
+ * Queues a message about a claim's new status for the application's owner, once per template they
+ * accepted. Call inside the transaction that changes the status.
+ */
+export async function queueStatusNotifications(tx: Queryable, claimId: string, payload: OutboxMessage['payload'], now: Date): Promise<number> {
+  const recipients = await tx.query<{ user_id: string; template_id: string }>(
+    `SELECT s.user_id, s.template_id
+     FROM claims c JOIN applications a ON a.id = c.application_id JOIN notification_subscriptions s ON s.user_id = a.owner_id
+     WHERE c.id = $1 ORDER BY s.template_id`,
+    [claimId],
+  )
+  for (const recipient of recipients.rows) {
+    await tx.query(
+      `INSERT INTO notification_outbox (id, user_id, template_id, claim_id, payload, state, attempts, next_attempt_at, created_at)
+       VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $6)`,
+      [randomUUID(), recipient.user_id, recipient.template_id, claimId, JSON.stringify(payload), now],
+    )
+  }
+  return recipients.rows.length
+}
+
+export const MAX_ATTEMPTS = 5
+
+/** The wait before attempt `attempts + 1`: 1, 2, 4, 8 … minutes. */
+export function retryDelayMs(attempts: number): number {
+  return 60_000 * 2 ** Math.max(0, attempts - 1)
+}
+
+/**
+ * Sends the pending messages that are due. A failure is recorded and retried later (after MAX_ATTEMPTS
+ * it is marked failed); it never touches the claim. Answers how many were sent and how many failed.
+ */
+export async function deliverDueNotifications(db: Queryable, sender: NotificationSender, now: Date, limit = 50): Promise<{ sent: number; failed: number }> {
+  const due = await db.query<{ id: string; user_id: string; template_id: string; claim_id: string; payload: OutboxMessage['payload']; attempts: number }>(
+    `SELECT id, user_id, template_id, claim_id, payload, attempts FROM notification_outbox
+     WHERE state = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at, id LIMIT $2`,
+    [now, limit],
+  )
+  let sent = 0
+  let failed = 0
+  for (const row of due.rows) {
+    const message: OutboxMessage = { id: row.id, userId: row.user_id, templateId: row.template_id, claimId: row.claim_id, payload: row.payload, attempts: row.attempts }
+    try {
+      await sender.send(message)
+      await db.query(`UPDATE notification_outbox SET state = 'sent', attempts = attempts + 1, sent_at = $2, last_error = NULL WHERE id = $1`, [row.id, now])
+      sent += 1
+    } catch (error) {
+      const attempts = row.attempts + 1
+      const state = attempts >= MAX_ATTEMPTS ? 'failed' : 'pending'
+      await db.query('UPDATE notification_outbox SET state = $2, attempts = $3, next_attempt_at = $4, last_error = $5 WHERE id = $1', [
+        row.id,
+        state,
+        attempts,
+        new Date(now.getTime() + retryDelayMs(attempts)),
+        (error as Error).message.slice(0, 500),
+      ])
+      failed += 1
+    }
+  }
+  return { sent, failed }
+}

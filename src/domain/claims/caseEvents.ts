@@ -1,0 +1,98 @@
+// What the civil-affairs review system sends to `POST /api/v1/case-events` (signed with HMAC-SHA256 over
+// the exact bytes, `X-Signature: sha256=<hex>`), and what it gets back.
+import { z } from 'zod'
+import { ClaimStatusSchema } from '../application/claims'
+
+export const CASE_EVENT_SIGNATURE_HEADER = 'x-signature'
+
+export const RequestedItemSchema = z
+  .object({
+    kind: z.enum(['document', 'answer']),
+    /** For a document: which checklist document (e.g. `income_proof`). */
+    documentId: z.string().trim().min(1).max(64).optional(),
+    /** For an answer (or to explain a document): the question, in plain words. */
+    question: z.string().trim().min(1).max(500).optional(),
+  })
+  .superRefine((item, ctx) => {
+    if (item.kind === 'document' && !item.documentId) ctx.addIssue({ code: 'custom', path: ['documentId'], message: '要补的材料需要写明是哪一份' })
+    if (item.kind === 'answer' && !item.question) ctx.addIssue({ code: 'custom', path: ['question'], message: '需要回答的问题不能为空' })
+  })
+export type RequestedItem = z.infer<typeof RequestedItemSchema>
+
+export const InfoRequestSchema = z.object({
+  items: z.array(RequestedItemSchema).min(1).max(20),
+  /** The last day to supply them (YYYY-MM-DD, Asia/Shanghai). */
+  dueDate: z.iso.date(),
+})
+export type InfoRequest = z.infer<typeof InfoRequestSchema>
+
+/** The decision that comes with `approved`: the monthly amount (in fen, or in yuan with up to 2 decimals) and the first month paid. */
+export const DecisionSchema = z
+  .object({
+    monthlyAmountFen: z.number().int().min(1).max(100_000_00).optional(),
+    monthlyAmount: z.number().positive().max(100_000).multipleOf(0.01).optional(),
+    startMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'),
+  })
+  .superRefine((decision, ctx) => {
+    const given = [decision.monthlyAmountFen, decision.monthlyAmount].filter((value) => value !== undefined).length
+    if (given !== 1) ctx.addIssue({ code: 'custom', path: ['monthlyAmountFen'], message: '请给出每月金额（monthlyAmountFen 或 monthlyAmount，二选一）' })
+  })
+export type Decision = z.infer<typeof DecisionSchema>
+
+/** The monthly amount of a decision in fen. */
+export function monthlyAmountFenOf(decision: Decision): number {
+  return decision.monthlyAmountFen ?? Math.round((decision.monthlyAmount ?? 0) * 100)
+}
+
+export const CaseEventSchema = z
+  .object({
+    /** The review system's id of this event: the same id again is a replay. */
+    eventId: z.string().trim().min(1).max(128),
+    claimId: z.uuid(),
+    status: ClaimStatusSchema,
+    /** When it happened (ISO 8601 instant); the time received when absent. */
+    at: z.iso.datetime({ offset: true }).optional(),
+    /** A plain-language note for the timeline; a note is written for each status when absent. */
+    note: z.string().trim().min(1).max(500).optional(),
+    /** Why: required for rejected, allowed for withdrawn and referred. */
+    reason: z.string().trim().min(1).max(500).optional(),
+    requested: InfoRequestSchema.optional(),
+    decision: DecisionSchema.optional(),
+  })
+  .superRefine((event, ctx) => {
+    if (event.status === 'rejected' && !event.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '未获批准必须写明原因' })
+    if (event.status === 'needs_info' && !event.requested) ctx.addIssue({ code: 'custom', path: ['requested'], message: '补正材料必须列出要补的材料或问题和截止日期' })
+    if (event.status !== 'needs_info' && event.requested) ctx.addIssue({ code: 'custom', path: ['requested'], message: '只有补正材料（needs_info）才能列出要补的内容' })
+    if (event.status === 'approved' && !event.decision) ctx.addIssue({ code: 'custom', path: ['decision'], message: '批准必须给出每月金额和起始月份' })
+    if (event.status !== 'approved' && event.decision) ctx.addIssue({ code: 'custom', path: ['decision'], message: '只有批准（approved）才带有金额' })
+  })
+export type CaseEvent = z.infer<typeof CaseEventSchema>
+
+export const CaseEventResultSchema = z.object({
+  eventId: z.string(),
+  claimId: z.string(),
+  applicationId: z.string(),
+  previousStatus: ClaimStatusSchema,
+  status: ClaimStatusSchema,
+  statusLabel: z.string(),
+  note: z.string(),
+  at: z.iso.datetime(),
+})
+export type CaseEventResult = z.infer<typeof CaseEventResultSchema>
+
+/** A signed request for the list of claims (the development review system's `list`). */
+export const CaseClaimListRequestSchema = z.object({ requestedAt: z.iso.datetime() })
+
+export const CaseClaimListSchema = z.object({
+  claims: z.array(
+    z.object({
+      claimId: z.string(),
+      applicationId: z.string(),
+      benefit: z.string(),
+      status: ClaimStatusSchema,
+      statusLabel: z.string(),
+      updatedAt: z.iso.datetime(),
+    }),
+  ),
+})
+export type CaseClaimList = z.infer<typeof CaseClaimListSchema>

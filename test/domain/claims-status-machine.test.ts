@@ -1,0 +1,78 @@
+// The claim status machine: every (from, to, benefit) triple of the full cross product is checked
+// against the rules of shared/API.md, written out here independently of the table.
+import { CLAIM_STATUSES, CLAIM_STATUS_LABELS, type ClaimStatus } from '@/domain/application'
+import { CLAIM_STATUS_EXPLANATIONS, CLAIM_TRANSITIONS, PUBLIC_NOTICE_BENEFITS, canTransition, isFinalStatus, nextStatuses } from '@/domain/claims'
+import { BENEFIT_IDS, type BenefitId } from '@/domain/policy/rules/types'
+
+const UNDECIDED: ClaimStatus[] = ['submitted', 'accepted', 'verifying', 'needs_info', 'public_notice']
+
+/** API.md's rules, stated as a predicate rather than a table. */
+function expected(from: ClaimStatus, to: ClaimStatus, benefit: BenefitId): boolean {
+  const withNotice = PUBLIC_NOTICE_BENEFITS.includes(benefit)
+  if (from === to) return false
+  if ((to === 'withdrawn' || to === 'referred') && UNDECIDED.includes(from)) return from !== 'public_notice' || withNotice
+  switch (`${from}>${to}`) {
+    case 'submitted>accepted':
+    case 'accepted>verifying':
+    case 'accepted>needs_info':
+    case 'verifying>needs_info':
+    case 'verifying>rejected':
+    case 'needs_info>verifying':
+    case 'approved>paying':
+      return true
+    case 'verifying>public_notice':
+    case 'public_notice>approved':
+    case 'public_notice>rejected':
+      return withNotice
+    case 'verifying>approved':
+      return !withNotice
+    default:
+      return false
+  }
+}
+
+const triples = CLAIM_STATUSES.flatMap((from) => CLAIM_STATUSES.flatMap((to) => BENEFIT_IDS.map((benefit) => [from, to, benefit] as const)))
+const allowed = triples.filter(([from, to, benefit]) => expected(from, to, benefit))
+const refused = triples.filter(([from, to, benefit]) => !expected(from, to, benefit))
+
+describe('claim status machine', () => {
+  test('the cross product covers every status pair for every benefit', () => {
+    expect(triples).toHaveLength(CLAIM_STATUSES.length ** 2 * BENEFIT_IDS.length)
+    expect(allowed.length + refused.length).toBe(triples.length)
+    expect(allowed.length).toBeGreaterThan(0)
+  })
+
+  test.each(allowed)('allowed: %s → %s (%s)', (from, to, benefit) => {
+    expect(canTransition(from, to, benefit)).toBe(true)
+    expect(nextStatuses(from, benefit)).toContain(to)
+  })
+
+  test.each(refused)('refused: %s → %s (%s)', (from, to, benefit) => {
+    expect(canTransition(from, to, benefit)).toBe(false)
+    expect(nextStatuses(from, benefit)).not.toContain(to)
+  })
+
+  test('the table names only real statuses, and the final statuses are exactly rejected, paying, withdrawn, referred', () => {
+    for (const [from, targets] of Object.entries(CLAIM_TRANSITIONS)) {
+      expect(CLAIM_STATUSES).toContain(from)
+      for (const to of Object.keys(targets)) expect(CLAIM_STATUSES).toContain(to)
+    }
+    expect(CLAIM_STATUSES.filter(isFinalStatus)).toEqual(['rejected', 'paying', 'withdrawn', 'referred'])
+  })
+
+  test('every status has its label and a plain explanation: what is happening, what to do, how long', () => {
+    for (const status of CLAIM_STATUSES) {
+      const explanation = CLAIM_STATUS_EXPLANATIONS[status]
+      expect(explanation.label).toBe(CLAIM_STATUS_LABELS[status])
+      for (const text of [explanation.happening, explanation.yourPart, explanation.duration]) expect(text).toMatch(/[\u4e00-\u9fff]/)
+    }
+  })
+
+  test('every status is reachable from submitted, for some benefit', () => {
+    const reached = new Set<ClaimStatus>(['submitted'])
+    for (let round = 0; round < CLAIM_STATUSES.length; round += 1) {
+      for (const from of [...reached]) for (const benefit of BENEFIT_IDS) for (const to of nextStatuses(from, benefit)) reached.add(to)
+    }
+    expect([...reached].sort()).toEqual([...CLAIM_STATUSES].sort())
+  })
+})
