@@ -20,6 +20,14 @@ if (!existsSync(chromium)) {
   process.exit(1)
 }
 
+// Without a CJK font chromium draws Chinese as narrow boxes, and the elder-mode size checks measure those.
+const cjk = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' })
+if (cjk.status === 0 && cjk.stdout.trim() === '') {
+  process.stderr.write('No Chinese font is installed, so pages cannot be measured as a phone shows them.\n' + 'Install one and run again:\n  sudo apt-get install -y fonts-wqy-microhei\n')
+  process.stdout.write('0 passed, 1 failed\n')
+  process.exit(1)
+}
+
 const freePort = () =>
   new Promise((resolve) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
