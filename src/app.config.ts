@@ -5,6 +5,7 @@ export default defineAppConfig({
     { root: 'subpackages/info', pages: ['privacy/index', 'about/index'] },
     { root: 'subpackages/screening', pages: ['question/index', 'results/index'] },
     { root: 'subpackages/care', pages: ['detail/index'] },
+    { root: 'subpackages/apply', pages: ['form/index', 'success/index'] },
   ],
   window: {
     navigationBarTitleText: '晋心助手',

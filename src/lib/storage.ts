@@ -7,6 +7,9 @@ export const storageKeys = {
   locale: 'jx.locale',
   session: 'jx.session',
   deviceId: 'jx.deviceId',
+  applyHandoff: 'jx.apply.handoff',
+  applyDraft: 'jx.apply.draft',
+  applySubmitted: 'jx.apply.submitted',
 } as const
 
 /** Reads a stored value; anything missing or no longer matching its schema reads as `undefined`. */

@@ -10,5 +10,6 @@ export interface HomeEntry {
 
 export const homeEntries: HomeEntry[] = [
   { id: 'screening', url: '/subpackages/screening/question/index', tab: false },
+  { id: 'apply', url: '/subpackages/apply/form/index', tab: false },
   { id: 'care', url: '/pages/care/index', tab: true },
 ]

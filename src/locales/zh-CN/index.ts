@@ -1,6 +1,7 @@
 import { shell } from './shell'
 import { screening } from './screening'
 import { care } from './care'
+import { apply } from './apply'
 
 /**
  * 简体中文. Every string a person reads lives under src/locales, one file per feature, so another
@@ -10,6 +11,7 @@ export const zhCN = {
   ...shell,
   ...screening,
   ...care,
+  ...apply,
 } as const
 
 /** The shape every locale must have: the same keys, any text. */

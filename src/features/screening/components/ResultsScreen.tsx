@@ -5,10 +5,11 @@ import { AmountText } from '@/components/AmountText'
 import { fill } from '@/components/template'
 import { SEED_SOURCE } from '@/domain/policy'
 import { TIERS, todayInShanghai, type BenefitResult, type Tier } from '@/domain/screening'
+import { startApplication } from '@/lib/applyHandoff'
 import { useStrings } from '@/lib/i18n'
 import type { Messages } from '@/locales'
 import { loadDraft, newDraft } from '../model/draft'
-import { screenAnswers, showsAmount, usesIllustrative } from '../model/results'
+import { screenAnswers, showsAmount, toRequest, usesIllustrative } from '../model/results'
 import { callHotline, openHome, openQuestions } from '../navigation'
 import { AnswerSummary } from './AnswerSummary'
 import './screening.scss'
@@ -135,6 +136,7 @@ export function ResultsScreen({ today = todayInShanghai() }: { today?: string })
   const [answers] = useState(() => (loadDraft() ?? newDraft()).answers)
   const screening = screenAnswers(answers, today)
   const results = strings.results
+  const applyStrings = useStrings().apply
 
   if (screening.status !== 'screened') {
     return (
@@ -166,6 +168,31 @@ export function ResultsScreen({ today = todayInShanghai() }: { today?: string })
       {TIERS.map((tier) => (
         <TierGroup key={tier} tier={tier} results={screening.groups[tier]} strings={strings} />
       ))}
+      {screening.groups.likely.length + screening.groups.maybe.length > 0 && (
+        <View className='jx-card'>
+          <Text className='jx-body'>{applyStrings.applyTheseHint}</Text>
+          <Button
+            type='primary'
+            block
+            size='large'
+            onClick={() => {
+              const request = toRequest(answers)
+              if (!request) return
+              startApplication({
+                screening: request,
+                results: screening.response.results.map((result) => ({
+                  benefit: result.benefit,
+                  name: result.name,
+                  tier: result.tier,
+                  reasons: result.criteria.filter((criterion) => criterion.met === false).map((criterion) => criterion.text),
+                })),
+              })
+            }}
+          >
+            {applyStrings.applyThese}
+          </Button>
+        </View>
+      )}
       <View className='jx-card jx-results__documents' role='region' aria-label={results.documentsTitle}>
         <View className='jx-heading' role='heading' aria-level={2}>
           {results.documentsTitle}

@@ -1,0 +1,416 @@
+import { useRef, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { ChoiceList } from '@/components/ChoiceList'
+import { fill } from '@/components/template'
+import { KIN_RELATIONS, INCOME_SOURCE_LABELS, INCOME_SOURCES } from '@/domain/application'
+import { findCity, SHANXI_CITIES } from '@/domain/care/regions'
+import { documentChecklist, DOCUMENTS, type DocumentId } from '@/domain/documents'
+import { ageOn, parseIdNumber } from '@/domain/identity'
+import { BENEFIT_IDS, type BenefitId } from '@/domain/policy/rules/types'
+import { todayInShanghai } from '@/domain/screening'
+import type { ApplyHandoff } from '@/lib/applyHandoff'
+import { useStrings } from '@/lib/i18n'
+import { choosePdfs, choosePhotos, type ChosenFile } from '@/platform/files'
+import { uploadDocument } from '../api'
+import { adultsToConfirm, emptyMember, type ApplyForm, type MemberInput } from '../model/form'
+import { benefitName } from './format'
+import { CheckRow, TextField } from './TextField'
+import './apply.scss'
+
+export interface StepProps {
+  form: ApplyForm
+  onChange(form: ApplyForm): void
+  errorFor(path: string): string | undefined
+  headingId: string
+  handoff?: ApplyHandoff
+  today?: string
+}
+
+export function ApplicantStep({ form, onChange, errorFor, headingId }: StepProps) {
+  const strings = useStrings().apply.applicant
+  const relative = form.relative
+  return (
+    <View className='jx-apply'>
+      <ChoiceList
+        choices={[
+          { key: 'self', label: strings.self },
+          { key: 'relative', label: strings.relative },
+        ]}
+        value={form.applicantKind || undefined}
+        onChange={(key) => onChange({ ...form, applicantKind: key === 'relative' ? 'relative' : 'self' })}
+        labelledBy={headingId}
+        error={errorFor('applicant')}
+      />
+      {form.applicantKind === 'relative' && (
+        <View className='jx-card jx-apply-card'>
+          <Text className='jx-heading'>{strings.relationLabel}</Text>
+          <ChoiceList
+            choices={KIN_RELATIONS.map((key) => ({ key, label: strings.relations[key] }))}
+            value={relative.relation || undefined}
+            onChange={(key) => onChange({ ...form, relative: { ...relative, relation: key } })}
+            labelledBy={headingId}
+            error={errorFor('applicant.relation')}
+          />
+          <TextField label={strings.nameLabel} value={relative.name} onChange={(name) => onChange({ ...form, relative: { ...relative, name } })} error={errorFor('applicant.name')} />
+          <TextField label={strings.phoneLabel} type='tel' value={relative.phone} onChange={(phone) => onChange({ ...form, relative: { ...relative, phone } })} error={errorFor('applicant.phone')} />
+          <Text className='jx-body'>{strings.authorizationHint}</Text>
+        </View>
+      )}
+    </View>
+  )
+}
+
+export function IdentityStep({ form, onChange, errorFor, today = todayInShanghai() }: StepProps) {
+  const strings = useStrings().apply.identity
+  const parsed = parseIdNumber(form.idNumber, today)
+  const answeredAge = form.applicantKind === 'self' ? form.screening?.members[0]?.age : undefined
+  const age = parsed.ok ? ageOn(parsed.value.birthDate, today) : undefined
+  return (
+    <View className='jx-apply'>
+      <TextField label={strings.nameLabel} value={form.name} onChange={(name) => onChange({ ...form, name })} error={errorFor('beneficiary.name')} />
+      <TextField label={strings.idLabel} hint={strings.idHint} type='idcard' value={form.idNumber} onChange={(idNumber) => onChange({ ...form, idNumber })} error={errorFor('beneficiary.idNumber')} />
+      {parsed.ok && age !== undefined && (
+        <View className='jx-card' role='status'>
+          <Text className='jx-body'>{fill(strings.derived, { birthDate: parsed.value.birthDate, sex: strings[parsed.value.sex], age })}</Text>
+          {typeof answeredAge === 'number' && Math.abs(answeredAge - age) > 1 && (
+            <Text className='jx-body jx-apply-warning'>{fill(strings.ageMismatch, { age, answered: answeredAge })}</Text>
+          )}
+        </View>
+      )}
+    </View>
+  )
+}
+
+export function ContactStep({ form, onChange, errorFor }: StepProps) {
+  const strings = useStrings().apply.contact
+  return (
+    <View className='jx-apply'>
+      <TextField
+        label={strings.phoneLabel}
+        hint={form.applicantKind === 'relative' ? `${strings.phoneHint}。${strings.optionalForRelative}` : strings.phoneHint}
+        type='tel'
+        value={form.phone}
+        onChange={(phone) => onChange({ ...form, phone })}
+        error={errorFor('beneficiary.phone')}
+      />
+    </View>
+  )
+}
+
+export function AddressStep({ form, onChange, errorFor, headingId }: StepProps) {
+  const strings = useStrings().apply.address
+  const address = form.address
+  const city = findCity(address.cityCode)
+  const set = (patch: Partial<ApplyForm['address']>) => onChange({ ...form, address: { ...address, ...patch } })
+  return (
+    <View className='jx-apply'>
+      <Text className='jx-heading'>{strings.cityLabel}</Text>
+      <ChoiceList
+        choices={SHANXI_CITIES.map((item) => ({ key: item.code, label: item.name }))}
+        value={address.cityCode || undefined}
+        onChange={(cityCode) => set({ cityCode, countyCode: cityCode === address.cityCode ? address.countyCode : '' })}
+        labelledBy={headingId}
+        error={errorFor('beneficiary.address.cityCode')}
+      />
+      <Text className='jx-heading'>{strings.countyLabel}</Text>
+      {city ? (
+        <ChoiceList
+          choices={city.counties.map((county) => ({ key: county.code, label: county.name }))}
+          value={address.countyCode || undefined}
+          onChange={(countyCode) => set({ countyCode })}
+          labelledBy={headingId}
+          error={errorFor('beneficiary.address.countyCode')}
+        />
+      ) : (
+        <Text className='jx-muted'>{strings.chooseCity}</Text>
+      )}
+      <TextField label={strings.townshipLabel} value={address.township} onChange={(township) => set({ township })} error={errorFor('beneficiary.address.township')} />
+      <TextField label={strings.detailLabel} value={address.detail} onChange={(detail) => set({ detail })} error={errorFor('beneficiary.address.detail')} />
+    </View>
+  )
+}
+
+function MemberCard({ member, index, onChange, onRemove, errorFor }: { member: MemberInput; index: number; onChange(member: MemberInput): void; onRemove(): void; errorFor(path: string): string | undefined }) {
+  const strings = useStrings().apply
+  const title = fill(strings.members.member, { n: index + 1 })
+  return (
+    <View className='jx-card jx-apply-card' role='group' aria-label={title}>
+      <View className='jx-heading' role='heading' aria-level={2}>
+        {title}
+      </View>
+      <TextField label={strings.members.nameLabel} value={member.name} onChange={(name) => onChange({ ...member, name })} error={errorFor(`members.${index}.name`)} />
+      <Text className='jx-heading'>{strings.members.relationLabel}</Text>
+      <ChoiceList
+        choices={KIN_RELATIONS.map((key) => ({ key, label: strings.applicant.relations[key] }))}
+        value={member.relation || undefined}
+        onChange={(relation) => onChange({ ...member, relation })}
+        labelledBy=''
+        error={errorFor(`members.${index}.relation`)}
+      />
+      <TextField label={strings.members.idLabel} type='idcard' value={member.idNumber} onChange={(idNumber) => onChange({ ...member, idNumber })} error={errorFor(`members.${index}.idNumber`)} />
+      <View className='jx-link' role='button' onClick={onRemove}>
+        {strings.members.remove}
+      </View>
+    </View>
+  )
+}
+
+export function MembersStep({ form, onChange, errorFor }: StepProps) {
+  const strings = useStrings().apply.members
+  const setMember = (index: number, member: MemberInput) => onChange({ ...form, members: form.members.map((m, i) => (i === index ? member : m)) })
+  return (
+    <View className='jx-apply'>
+      <Text className='jx-body'>{strings.hint}</Text>
+      {form.members.map((member, index) => (
+        <MemberCard
+          key={index}
+          member={member}
+          index={index}
+          errorFor={errorFor}
+          onChange={(next) => setMember(index, next)}
+          onRemove={() => onChange({ ...form, members: form.members.filter((_, i) => i !== index) })}
+        />
+      ))}
+      <Button block size='large' onClick={() => onChange({ ...form, members: [...form.members, emptyMember()] })}>
+        {strings.add}
+      </Button>
+    </View>
+  )
+}
+
+export function IncomeStep({ form, onChange, errorFor }: StepProps) {
+  const strings = useStrings().apply.income
+  return (
+    <View className='jx-apply'>
+      <Text className='jx-body'>{strings.hint}</Text>
+      {INCOME_SOURCES.map((source) => (
+        <TextField
+          key={source}
+          label={INCOME_SOURCE_LABELS[source]}
+          type='digit'
+          unit={strings.unit}
+          value={form.income[source] ?? ''}
+          onChange={(value) => onChange({ ...form, income: { ...form.income, [source]: value } })}
+          error={errorFor(`income.${source}`)}
+        />
+      ))}
+    </View>
+  )
+}
+
+export function AssetsStep({ form, onChange, errorFor }: StepProps) {
+  const strings = useStrings().apply.assets
+  const fields = [
+    { key: 'deposits', unit: strings.yuan, type: 'digit' },
+    { key: 'investments', unit: strings.yuan, type: 'digit' },
+    { key: 'vehicles', unit: strings.count, type: 'number' },
+    { key: 'otherHomes', unit: strings.count, type: 'number' },
+  ] as const
+  return (
+    <View className='jx-apply'>
+      {fields.map((field) => (
+        <TextField
+          key={field.key}
+          label={strings[field.key]}
+          type={field.type}
+          unit={field.unit}
+          value={form.assets[field.key]}
+          onChange={(value) => onChange({ ...form, assets: { ...form.assets, [field.key]: value } })}
+          error={errorFor(`assets.${field.key}`)}
+        />
+      ))}
+    </View>
+  )
+}
+
+export function BenefitsStep({ form, onChange, errorFor, handoff }: StepProps) {
+  const strings = useStrings().apply.benefits
+  const [warning, setWarning] = useState<BenefitId | undefined>()
+  const resultOf = (id: BenefitId) => handoff?.results.find((result) => result.benefit === id)
+  const toggle = (id: BenefitId, chosen: boolean) =>
+    onChange({ ...form, benefits: chosen ? BENEFIT_IDS.filter((b) => b === id || form.benefits.includes(b)) : form.benefits.filter((b) => b !== id) })
+  const pending = warning ? resultOf(warning) : undefined
+  return (
+    <View className='jx-apply'>
+      {handoff && <Text className='jx-body'>{strings.hint}</Text>}
+      {errorFor('benefits') && <Text className='jx-field-error'>{errorFor('benefits')}</Text>}
+      {BENEFIT_IDS.map((id) => (
+        <CheckRow
+          key={id}
+          label={benefitName(id)}
+          checked={form.benefits.includes(id)}
+          onChange={(chosen) => {
+            if (chosen && resultOf(id)?.tier === 'unlikely') setWarning(id)
+            else toggle(id, chosen)
+          }}
+        />
+      ))}
+      {warning && (
+        <View className='jx-card jx-apply-card jx-apply-warning' role='alertdialog' aria-label={benefitName(warning)}>
+          <Text className='jx-body'>{fill(strings.unlikelyWarning, { reasons: pending?.reasons.join('；') ?? '' })}</Text>
+          <Button
+            type='primary'
+            block
+            size='large'
+            onClick={() => {
+              toggle(warning, true)
+              setWarning(undefined)
+            }}
+          >
+            {strings.unlikelyConfirm}
+          </Button>
+          <Button block size='large' onClick={() => setWarning(undefined)}>
+            {strings.unlikelyCancel}
+          </Button>
+        </View>
+      )}
+    </View>
+  )
+}
+
+interface PendingUpload {
+  key: number
+  documentId: DocumentId
+  file: ChosenFile
+  percent: number
+  failed: boolean
+}
+
+/** The checklist for the chosen benefits (and the 代办委托书 when a relative applies), each item with its files. */
+export function checklistFor(form: ApplyForm) {
+  const items = documentChecklist(form.benefits).map((item) => ({ id: item.id, name: item.name, description: item.description, benefits: item.benefits }))
+  if (form.applicantKind === 'relative') {
+    const authorization = DOCUMENTS.find((document) => document.id === 'relative_authorization')
+    if (authorization) items.push({ id: authorization.id, name: authorization.name, description: authorization.description, benefits: [] })
+  }
+  return items
+}
+
+export function DocumentsStep({ form, onChange }: StepProps) {
+  const strings = useStrings().apply.documents
+  const [pending, setPending] = useState<PendingUpload[]>([])
+  // The form as it is now, for uploads that finish after other changes (each adds to the latest files).
+  const formRef = useRef(form)
+  formRef.current = form
+
+  function upload(item: PendingUpload) {
+    setPending((list) => [...list.filter((p) => p.key !== item.key), { ...item, percent: 0, failed: false }])
+    uploadDocument(item.file, (percent) => setPending((list) => list.map((p) => (p.key === item.key ? { ...p, percent } : p))))
+      .then((response) => {
+        setPending((list) => list.filter((p) => p.key !== item.key))
+        const latest = formRef.current
+        const files = latest.documents[item.documentId] ?? []
+        const next = { ...latest, documents: { ...latest.documents, [item.documentId]: [...files, { uploadId: response.uploadId, name: item.file.name }] } }
+        formRef.current = next
+        onChange(next)
+      })
+      .catch(() => setPending((list) => list.map((p) => (p.key === item.key ? { ...p, failed: true } : p))))
+  }
+
+  async function choose(documentId: DocumentId, pick: () => Promise<ChosenFile[]>) {
+    let files: ChosenFile[]
+    try {
+      files = await pick()
+    } catch {
+      return
+    }
+    files.forEach((file, index) => upload({ key: Date.now() * 100 + index, documentId, file, percent: 0, failed: false }))
+  }
+
+  return (
+    <View className='jx-apply'>
+      <Text className='jx-body'>{strings.hint}</Text>
+      {checklistFor(form).map((item) => {
+        const files = form.documents[item.id] ?? []
+        return (
+          <View key={item.id} className='jx-card jx-apply-card' role='group' aria-label={item.name}>
+            <View className='jx-heading' role='heading' aria-level={2}>
+              {item.name}
+            </View>
+            <Text className='jx-muted'>{item.description}</Text>
+            {item.benefits.length > 0 && <Text className='jx-muted'>{fill(strings.neededFor, { benefits: item.benefits.map(benefitName).join('、') })}</Text>}
+            {files.map((file, index) => (
+              <View key={file.uploadId} className='jx-apply-review__head'>
+                <Text className='jx-body'>{fill(strings.fileName, { n: index + 1 })}</Text>
+                <View
+                  className='jx-link'
+                  role='button'
+                  onClick={() => onChange({ ...form, documents: { ...form.documents, [item.id]: files.filter((f) => f.uploadId !== file.uploadId) } })}
+                >
+                  {strings.remove}
+                </View>
+              </View>
+            ))}
+            {pending
+              .filter((p) => p.documentId === item.id)
+              .map((p) => (
+                <View key={p.key} className='jx-apply-review__head' role='status'>
+                  <Text className='jx-body'>{p.failed ? strings.failed : fill(strings.uploading, { percent: p.percent })}</Text>
+                  {p.failed && (
+                    <View className='jx-link' role='button' onClick={() => upload(p)}>
+                      {strings.retry}
+                    </View>
+                  )}
+                </View>
+              ))}
+            <Button block size='large' onClick={() => void choose(item.id, choosePhotos)}>
+              {strings.choose}
+            </Button>
+            <Button block size='large' onClick={() => void choose(item.id, choosePdfs)}>
+              {strings.chooseFile}
+            </Button>
+          </View>
+        )
+      })}
+    </View>
+  )
+}
+
+export function ConsentStep({ form, onChange, errorFor, today }: StepProps) {
+  const strings = useStrings().apply.consent
+  const adults = adultsToConfirm(form, today)
+  return (
+    <View className='jx-apply'>
+      <View className='jx-card jx-apply-card'>
+        <View className='jx-heading' role='heading' aria-level={2}>
+          {strings.privacyTitle}
+        </View>
+        <Text className='jx-body'>{strings.privacyBody}</Text>
+        <CheckRow label={strings.privacyAgree} checked={form.privacy} onChange={(privacy) => onChange({ ...form, privacy })} error={errorFor('consents.privacyVersion')} />
+      </View>
+      <View className='jx-card jx-apply-card'>
+        <View className='jx-heading' role='heading' aria-level={2}>
+          {strings.sensitiveTitle}
+        </View>
+        <Text className='jx-body'>{strings.sensitiveBody}</Text>
+        <CheckRow label={strings.sensitiveAgree} checked={form.sensitive} onChange={(sensitive) => onChange({ ...form, sensitive })} error={errorFor('consents.sensitiveInfoVersion')} />
+      </View>
+      {adults.length > 0 && (
+        <View className='jx-card jx-apply-card'>
+          <View className='jx-heading' role='heading' aria-level={2}>
+            {strings.economicTitle}
+          </View>
+          <Text className='jx-body'>{strings.economicBody}</Text>
+          {errorFor('consents.economicCheck') && <Text className='jx-field-error'>{errorFor('consents.economicCheck')}</Text>}
+          {adults.map((adult) =>
+            form.economicCheck[String(adult.memberIndex)] ? (
+              <Text key={adult.memberIndex} className='jx-body'>
+                ✓ {fill(strings.economicConfirmed, { name: adult.name })}
+              </Text>
+            ) : (
+              <Button
+                key={adult.memberIndex}
+                block
+                size='large'
+                onClick={() => onChange({ ...form, economicCheck: { ...form.economicCheck, [String(adult.memberIndex)]: new Date().toISOString() } })}
+              >
+                {fill(strings.economicConfirm, { name: adult.name })}
+              </Button>
+            ),
+          )}
+        </View>
+      )}
+    </View>
+  )
+}
