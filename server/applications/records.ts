@@ -16,7 +16,8 @@ import {
 } from '@/domain/application'
 import { placeName } from '@/domain/care/regions'
 import { DOCUMENT_IDS, DOCUMENTS, type DocumentId } from '@/domain/documents'
-import { maskIdNumber, maskPhone } from '@/domain/masking'
+import { maskIdNumber, maskName, maskPhone } from '@/domain/masking'
+import { nextActionOf, orderForList, type InfoRequest, type Office } from '@/domain/claims'
 import { BENEFIT_RULES, type BenefitId } from '@/domain/policy/rules'
 import type { FieldCrypto } from '../crypto'
 import type { Queryable } from '../db'
@@ -37,16 +38,26 @@ export function idNumberHash(crypto: FieldCrypto, idNumber: string): string {
 /** What was applied for: the request without the screener's answers. */
 export type ApplicationContent = Omit<ApplicationRequest, 'screening'>
 
+/** What came with a status change (migration 030): the request of a needs_info, a decision's amount, a reason. */
+export interface ClaimEventDetails {
+  reason?: string
+  requested?: InfoRequest
+  decision?: { monthlyAmountFen: number; startMonth: string }
+}
+
 export interface ClaimEventRecord {
   status: ClaimStatus
   note: string
   at: Date
+  details: ClaimEventDetails | null
 }
 
 export interface ClaimRecord {
   id: string
   benefit: BenefitId
   status: ClaimStatus
+  /** The office handling it, once the review system has named one. */
+  office: Office | null
   events: ClaimEventRecord[]
 }
 
@@ -74,7 +85,8 @@ export function newApplicationRecord(request: ApplicationRequest, now: Date): Ap
       id: randomUUID(),
       benefit,
       status: 'submitted',
-      events: [{ status: 'submitted', note: SUBMITTED_NOTE, at: now }],
+      office: null,
+      events: [{ status: 'submitted', note: SUBMITTED_NOTE, at: now, details: null }],
     })),
   }
 }
@@ -167,9 +179,12 @@ interface PersonRow {
   address_detail_sealed: string | null
 }
 
-/** Reads an application back into its record, opening the sealed fields. Undefined when `ownerId` does not own it. */
-export async function loadOwnApplication(db: Queryable, crypto: FieldCrypto, ownerId: string, applicationId: string): Promise<ApplicationRecord | undefined> {
-  const found = await db.query<ApplicationRow>('SELECT id, created_at, details FROM applications WHERE id = $1 AND owner_id = $2', [applicationId, ownerId])
+/**
+ * Reads an application back into its record, opening the sealed fields. Whoever calls it has checked
+ * that the person may see it (server/applications/access.ts); undefined when there is no such application.
+ */
+export async function loadApplication(db: Queryable, crypto: FieldCrypto, applicationId: string): Promise<ApplicationRecord | undefined> {
+  const found = await db.query<ApplicationRow>('SELECT id, created_at, details FROM applications WHERE id = $1', [applicationId])
   const application = found.rows[0]
   if (!application) return undefined
 
@@ -179,8 +194,8 @@ export async function loadOwnApplication(db: Queryable, crypto: FieldCrypto, own
        FROM application_people WHERE application_id = $1 ORDER BY position`,
       [applicationId],
     ),
-    db.query<{ id: string; benefit: BenefitId; status: ClaimStatus; event_status: ClaimStatus; note: string; at: Date }>(
-      `SELECT c.id, c.benefit, c.status, e.status AS event_status, e.note, e.at
+    db.query<{ id: string; benefit: BenefitId; status: ClaimStatus; office: Office | null; event_status: ClaimStatus; note: string; at: Date; details: ClaimEventDetails | null }>(
+      `SELECT c.id, c.benefit, c.status, c.office, e.status AS event_status, e.note, e.at, e.details
        FROM claims c JOIN claim_events e ON e.claim_id = c.id
        WHERE c.application_id = $1 ORDER BY c.id, e.seq`,
       [applicationId],
@@ -204,8 +219,8 @@ export async function loadOwnApplication(db: Queryable, crypto: FieldCrypto, own
 
   const claimsById = new Map<string, ClaimRecord>()
   for (const row of claims.rows) {
-    const claim = claimsById.get(row.id) ?? { id: row.id, benefit: row.benefit, status: row.status, events: [] }
-    claim.events.push({ status: row.event_status, note: row.note, at: row.at })
+    const claim = claimsById.get(row.id) ?? { id: row.id, benefit: row.benefit, status: row.status, office: row.office, events: [] }
+    claim.events.push({ status: row.event_status, note: row.note, at: row.at, details: row.details })
     claimsById.set(row.id, claim)
   }
   const uploadsByDocument = new Map<DocumentId, string[]>()
@@ -248,42 +263,59 @@ export async function loadOwnApplication(db: Queryable, crypto: FieldCrypto, own
   }
 }
 
-/** The signed-in person's applications, newest first, as list lines. */
-export async function listOwnApplications(db: Queryable, crypto: FieldCrypto, ownerId: string): Promise<ApplicationSummary[]> {
+/**
+ * The applications a person may see, as list lines: their own and those shared with them (names
+ * masked), the ones needing the person first (earliest due date), then newest first.
+ */
+export async function listApplicationsFor(db: Queryable, crypto: FieldCrypto, userId: string): Promise<ApplicationSummary[]> {
   const result = await db.query<{
     id: string
     created_at: Date
+    role: 'owner' | 'viewer'
     name: string
     id_number_sealed: string
     claim_id: string
     benefit: BenefitId
     status: ClaimStatus
     updated_at: Date
+    due_date: string | null
     benefits: BenefitId[]
   }>(
-    `SELECT a.id, a.created_at, p.name, p.id_number_sealed, c.id AS claim_id, c.benefit, c.status, c.updated_at, a.details -> 'benefits' AS benefits
+    `SELECT a.id, a.created_at, CASE WHEN a.owner_id = $1 THEN 'owner' ELSE 'viewer' END AS role,
+            p.name, p.id_number_sealed, c.id AS claim_id, c.benefit, c.status, c.updated_at,
+            CASE WHEN c.status = 'needs_info' THEN (
+              SELECT e.details -> 'requested' ->> 'dueDate' FROM claim_events e
+              WHERE e.claim_id = c.id AND e.status = 'needs_info' ORDER BY e.seq DESC LIMIT 1
+            ) END AS due_date,
+            a.details -> 'benefits' AS benefits
      FROM applications a
      JOIN application_people p ON p.application_id = a.id AND p.role = 'beneficiary'
      JOIN claims c ON c.application_id = a.id
      WHERE a.owner_id = $1
+        OR a.id IN (SELECT v.application_id FROM application_viewers v WHERE v.user_id = $1 AND v.revoked_at IS NULL)
      ORDER BY a.created_at DESC, a.id`,
-    [ownerId],
+    [userId],
   )
-  const summaries = new Map<string, ApplicationSummary & { order: BenefitId[] }>()
+  type Line = Omit<ApplicationSummary, 'nextAction'> & { order: BenefitId[]; dues: Map<string, string> }
+  const lines = new Map<string, Line>()
   for (const row of result.rows) {
-    let summary = summaries.get(row.id)
-    if (!summary) {
-      summary = {
+    let line = lines.get(row.id)
+    if (!line) {
+      line = {
         id: row.id,
         createdAt: row.created_at.toISOString(),
-        role: 'owner',
-        beneficiary: { name: row.name, idNumber: maskIdNumber(crypto.decrypt(row.id_number_sealed, SEALED.idNumber)) },
+        role: row.role,
+        beneficiary: {
+          name: row.role === 'owner' ? row.name : maskName(row.name),
+          idNumber: maskIdNumber(crypto.decrypt(row.id_number_sealed, SEALED.idNumber)),
+        },
         claims: [],
         order: row.benefits,
+        dues: new Map(),
       }
-      summaries.set(row.id, summary)
+      lines.set(row.id, line)
     }
-    summary.claims.push({
+    line.claims.push({
       id: row.claim_id,
       benefit: row.benefit,
       benefitName: benefitName(row.benefit),
@@ -291,9 +323,12 @@ export async function listOwnApplications(db: Queryable, crypto: FieldCrypto, ow
       statusLabel: CLAIM_STATUS_LABELS[row.status],
       updatedAt: row.updated_at.toISOString(),
     })
+    if (row.due_date) line.dues.set(row.claim_id, row.due_date)
   }
-  return [...summaries.values()].map(({ order, ...summary }) => ({
-    ...summary,
-    claims: summary.claims.sort((a, b) => order.indexOf(a.benefit) - order.indexOf(b.benefit)),
-  }))
+  const summaries = [...lines.values()].map(({ order, dues, ...line }): ApplicationSummary => {
+    const claims = line.claims.sort((a, b) => order.indexOf(a.benefit) - order.indexOf(b.benefit))
+    const withDues = claims.map((claim) => ({ ...claim, requested: dues.has(claim.id) ? { dueDate: dues.get(claim.id) ?? '' } : null }))
+    return { ...line, claims, nextAction: nextActionOf(withDues) }
+  })
+  return orderForList(summaries)
 }

@@ -2,6 +2,7 @@
 // timeline entry in one transaction, kept with its answer so that a replay changes nothing.
 import { CLAIM_STATUS_LABELS, type ClaimStatus } from '@/domain/application'
 import { canTransition, monthlyAmountFenOf, type CaseClaimList, type CaseEvent, type CaseEventResult } from '@/domain/claims'
+import { DOCUMENTS, type DocumentId } from '@/domain/documents'
 import type { BenefitId } from '@/domain/policy/rules/types'
 import { randomUUID } from 'node:crypto'
 import type { Db, Queryable } from '../db'
@@ -14,7 +15,13 @@ export interface CaseEventOutcome {
   replayed: boolean
 }
 
-const DOCUMENT_KIND_NOTE = '材料'
+const documentName = (id: DocumentId | undefined) => DOCUMENTS.find((document) => document.id === id)?.name ?? '材料'
+
+/** `2026-04` → `2026 年 4 月`. */
+function monthName(month: string): string {
+  const [year, number] = month.split('-')
+  return `${year} 年 ${Number(number)} 月`
+}
 
 function yuan(fen: number): string {
   return fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2)
@@ -31,7 +38,9 @@ export function timelineNote(event: CaseEvent): string {
       parts.push('开始核对家庭经济状况，可能会入户调查。')
       break
     case 'needs_info': {
-      const items = (event.requested?.items ?? []).map((item) => (item.kind === 'document' ? `${DOCUMENT_KIND_NOTE}“${item.documentId ?? ''}”${item.question ? `（${item.question}）` : ''}` : `回答：${item.question ?? ''}`))
+      const items = (event.requested?.items ?? []).map((item) =>
+        item.kind === 'document' ? `${documentName(item.documentId)}${item.question ? `（${item.question}）` : ''}` : `回答：${item.question ?? ''}`,
+      )
       parts.push(`需要补充：${items.join('；')}。请在 ${event.requested?.dueDate ?? ''} 前提交。`)
       break
     }
@@ -39,7 +48,7 @@ export function timelineNote(event: CaseEvent): string {
       parts.push('审核结果在村（居）委会公示。')
       break
     case 'approved':
-      if (event.decision) parts.push(`已批准，每月 ${yuan(monthlyAmountFenOf(event.decision))} 元，自 ${event.decision.startMonth.replace('-', ' 年 ')} 月起发放。`)
+      if (event.decision) parts.push(`已批准，每月 ${yuan(monthlyAmountFenOf(event.decision))} 元，自 ${monthName(event.decision.startMonth)}起发放。`)
       break
     case 'rejected':
       parts.push(`未获批准。原因：${event.reason ?? ''}`)
@@ -126,7 +135,12 @@ export async function applyCaseEvent(db: Db, event: CaseEvent, bodyHash: string,
          VALUES ($1, $2, $3, $4, $5, 'review_system', $6, $7, $8)`,
         [randomUUID(), event.claimId, claim.last_seq + 1, event.status, note, event.eventId, at, details === null ? null : JSON.stringify(details)],
       )
-      await tx.query('UPDATE claims SET status = $2, updated_at = $3 WHERE id = $1', [event.claimId, event.status, now])
+      await tx.query('UPDATE claims SET status = $2, updated_at = $3, office = coalesce($4, office) WHERE id = $1', [
+        event.claimId,
+        event.status,
+        now,
+        event.office ? JSON.stringify(event.office) : null,
+      ])
       await tx.query('INSERT INTO case_events (event_id, claim_id, body_hash, response, received_at) VALUES ($1, $2, $3, $4, $5)', [
         event.eventId,
         event.claimId,

@@ -4,12 +4,15 @@ import { randomUUID } from 'node:crypto'
 import { parseArgs } from 'node:util'
 import { CLAIM_STATUSES, CLAIM_STATUS_LABELS, type ClaimStatus } from '@/domain/application'
 import { CASE_EVENT_SIGNATURE_HEADER, CaseClaimListSchema, type CaseEvent, type RequestedItem } from '@/domain/claims'
+import { DOCUMENT_IDS, type DocumentId } from '@/domain/documents'
 import { hmacSha256Hex } from '../crypto'
 
 export const CASE_CLI_USAGE = `用法 (usage):
   npm run case -- list
   npm run case -- move <claimId> <status> [--note 说明] [--reason 原因] [--amount 669 --start 2026-12]
+                  [--office 坞城街道办事处 --office-phone 0351-7654321]
   npm run case -- ask <claimId> [--doc income_proof]… [--question "问题"]… --due 2026-12-31 [--note 说明]
+documents (--doc): ${DOCUMENT_IDS.join(', ')}
 options: --url http://127.0.0.1:3000 (default: http://127.0.0.1:$PORT, PORT defaulting to 3000)
 statuses: ${CLAIM_STATUSES.join(', ')}
 The secret is CASE_EVENTS_SECRET, or the server's development default when unset.
@@ -28,6 +31,12 @@ class UsageError extends Error {}
 
 function isStatus(value: string): value is ClaimStatus {
   return (CLAIM_STATUSES as readonly string[]).includes(value)
+}
+
+function documentId(value: string): DocumentId {
+  const found = DOCUMENT_IDS.find((id) => id === value)
+  if (!found) throw new UsageError(`--doc 应为：${DOCUMENT_IDS.join(', ')}`)
+  return found
 }
 
 async function postSigned(context: CaseCliContext, baseUrl: string, path: string, body: unknown): Promise<{ status: number; json: unknown }> {
@@ -69,10 +78,14 @@ export function eventFor(command: 'move' | 'ask', positionals: string[], values:
   }
   const claimId = positionals[0]
   if (!claimId) throw new UsageError('缺少 claimId')
-  const base = { eventId: `dev-${randomUUID()}`, claimId, note: text('note'), reason: text('reason') }
+  const officeName = text('office')
+  const officePhone = text('office-phone')
+  if (Boolean(officeName) !== Boolean(officePhone)) throw new UsageError('--office 和 --office-phone 要一起给')
+  const office = officeName && officePhone ? { office: { name: officeName, phone: officePhone } } : {}
+  const base = { eventId: `dev-${randomUUID()}`, claimId, note: text('note'), reason: text('reason'), ...office }
   if (command === 'ask') {
     const items: RequestedItem[] = [
-      ...list('doc').map((documentId): RequestedItem => ({ kind: 'document', documentId })),
+      ...list('doc').map((doc): RequestedItem => ({ kind: 'document', documentId: documentId(doc) })),
       ...list('question').map((question): RequestedItem => ({ kind: 'answer', question })),
     ]
     const dueDate = text('due')
@@ -152,6 +165,8 @@ function parseCommandLine(argv: string[]) {
       doc: { type: 'string', multiple: true },
       question: { type: 'string', multiple: true },
       due: { type: 'string' },
+      office: { type: 'string' },
+      'office-phone': { type: 'string' },
     },
   })
 }

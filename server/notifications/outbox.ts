@@ -42,14 +42,17 @@ export async function recordSubscriptions(db: Queryable, userId: string, templat
 }
 
 /**
- * Queues a message about a claim's new status for the application's owner, once per template they
- * accepted. Call inside the transaction that changes the status.
+ * Queues a message about a claim's new status for the application's owner and the family following it
+ * (not those revoked), once per template each accepted. Call inside the transaction that changes the status.
  */
 export async function queueStatusNotifications(tx: Queryable, claimId: string, payload: OutboxMessage['payload'], now: Date): Promise<number> {
   const recipients = await tx.query<{ user_id: string; template_id: string }>(
     `SELECT s.user_id, s.template_id
-     FROM claims c JOIN applications a ON a.id = c.application_id JOIN notification_subscriptions s ON s.user_id = a.owner_id
-     WHERE c.id = $1 ORDER BY s.template_id`,
+     FROM claims c
+     JOIN applications a ON a.id = c.application_id
+     JOIN notification_subscriptions s ON s.user_id = a.owner_id
+       OR s.user_id IN (SELECT v.user_id FROM application_viewers v WHERE v.application_id = a.id AND v.revoked_at IS NULL)
+     WHERE c.id = $1 ORDER BY s.user_id = a.owner_id DESC, s.user_id, s.template_id`,
     [claimId],
   )
   for (const recipient of recipients.rows) {

@@ -1,5 +1,6 @@
-// `POST /api/v1/applications` (idempotent by `Idempotency-Key`), `GET /api/v1/applications` and
-// `GET /api/v1/applications/:id`. See server/applications/submit.ts for the idempotency rules.
+// `POST /api/v1/applications` (idempotent by `Idempotency-Key`), `GET /api/v1/applications` (one's own
+// and those shared with one) and `GET /api/v1/applications/:id` (owner or invited family).
+// See server/applications/submit.ts for the idempotency rules, access.ts for who sees what.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import {
   ApplicationHeadersSchema,
@@ -11,10 +12,12 @@ import {
   SubmissionConflictSchema,
   submissionIssues,
 } from '@/domain/application'
+import { ApplicationDetailSchema } from '@/domain/claims'
 import { todayInShanghai } from '@/domain/screening'
-import { listOwnApplications, loadOwnApplication, projectApplication } from '../applications/records'
+import { readDetail } from '../applications/detail'
+import { listApplicationsFor } from '../applications/records'
 import { submitApplication } from '../applications/submit'
-import { badRequest, notFound } from '../errors'
+import { badRequest } from '../errors'
 import { requireUser } from '../http/auth'
 
 export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -55,12 +58,12 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: app.authenticate,
       schema: {
-        summary: "The signed-in person's applications, newest first",
+        summary: "The signed-in person's applications and those shared with them: the ones needing them first, then newest first",
         tags: ['apply'],
         response: { 200: ApplicationListSchema },
       },
     },
-    async (request) => ({ applications: await listOwnApplications(app.db, app.fieldCrypto, requireUser(request).id) }),
+    async (request) => ({ applications: await listApplicationsFor(app.db, app.fieldCrypto, requireUser(request).id) }),
   )
 
   app.get(
@@ -68,16 +71,12 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: app.authenticate,
       schema: {
-        summary: 'One application: each benefit’s claim with its status and timeline, and what happens next',
-        tags: ['apply'],
+        summary: 'One application (owner or invited family): each benefit’s claim with its status, timeline, request and decision; the next action; who follows it',
+        tags: ['track'],
         params: ApplicationParamsSchema,
-        response: { 200: ApplicationResponseSchema },
+        response: { 200: ApplicationDetailSchema },
       },
     },
-    async (request) => {
-      const record = await loadOwnApplication(app.db, app.fieldCrypto, requireUser(request).id, request.params.id)
-      if (!record) throw notFound()
-      return projectApplication(record)
-    },
+    async (request) => readDetail(app.db, app.fieldCrypto, requireUser(request).id, request.params.id),
   )
 }

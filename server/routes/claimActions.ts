@@ -1,19 +1,15 @@
 // The owner's actions on an application's claims: `POST /applications/:id/withdraw` and
-// `POST /applications/:id/supplements`. Anyone but the owner gets 404 (never revealing that it exists).
+// `POST /applications/:id/supplements`. A viewer gets 403; anyone else 404 (never revealing that it exists).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { ApplicationParamsSchema, ApplicationResponseSchema } from '@/domain/application'
-import { SupplementRequestSchema, WithdrawRequestSchema } from '@/domain/claims'
-import { loadOwnApplication, projectApplication } from '../applications/records'
+import { ApplicationParamsSchema } from '@/domain/application'
+import { ApplicationDetailSchema, SupplementRequestSchema, WithdrawRequestSchema } from '@/domain/claims'
+import { requireOwner } from '../applications/access'
+import { readDetail } from '../applications/detail'
 import { supplyClaim, withdrawClaims } from '../cases/ownerActions'
-import { notFound } from '../errors'
 import { requireUser } from '../http/auth'
 
 export const claimActionRoutes: FastifyPluginAsyncZod = async (app) => {
-  const answer = async (ownerId: string, applicationId: string) => {
-    const record = await loadOwnApplication(app.db, app.fieldCrypto, ownerId, applicationId)
-    if (!record) throw notFound()
-    return projectApplication(record)
-  }
+  const answer = (ownerId: string, applicationId: string) => readDetail(app.db, app.fieldCrypto, ownerId, applicationId)
 
   app.post(
     '/applications/:id/withdraw',
@@ -25,11 +21,12 @@ export const claimActionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['track'],
         params: ApplicationParamsSchema,
         body: WithdrawRequestSchema,
-        response: { 200: ApplicationResponseSchema },
+        response: { 200: ApplicationDetailSchema },
       },
     },
     async (request) => {
       const user = requireUser(request)
+      await requireOwner(app.db, user.id, request.params.id)
       const withdrawn = await withdrawClaims(app.db, user.id, request.params.id, request.body, app.clock())
       request.log.info({ applicationId: request.params.id, withdrawn: withdrawn.length }, 'claims withdrawn')
       return answer(user.id, request.params.id)
@@ -46,11 +43,12 @@ export const claimActionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['track'],
         params: ApplicationParamsSchema,
         body: SupplementRequestSchema,
-        response: { 200: ApplicationResponseSchema },
+        response: { 200: ApplicationDetailSchema },
       },
     },
     async (request) => {
       const user = requireUser(request)
+      await requireOwner(app.db, user.id, request.params.id)
       await supplyClaim(app.db, user.id, request.params.id, request.body, app.clock())
       request.log.info({ applicationId: request.params.id, claimId: request.body.claimId }, 'claim supplemented')
       return answer(user.id, request.params.id)

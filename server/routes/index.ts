@@ -6,6 +6,7 @@ import { caseEventRoutes } from './caseEvents'
 import { claimActionRoutes } from './claimActions'
 import { draftRoutes } from './drafts'
 import { facilityRoutes } from './facilities'
+import { familyRoutes } from './family'
 import { healthRoutes } from './health'
 import { notificationRoutes } from './notifications'
 import { screeningRoutes } from './screening'
@@ -23,5 +24,6 @@ export const routePlugins: RoutePlugin[] = [
   applicationRoutes,
   caseEventRoutes,
   claimActionRoutes,
+  familyRoutes,
   notificationRoutes,
 ]

@@ -4,6 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import { hmacSha256Hex } from '../../server/crypto'
 import type { DbKind } from '../../server/db'
 import { signIn, startTestApp, type TestApp } from './helpers/app'
 import { tempDir } from './helpers/files'
@@ -84,4 +85,10 @@ export async function submit(app: FastifyInstance, headers: { authorization: str
 export function issuesOf(response: LightMyRequestResponse): Record<string, string> {
   const body = response.json() as { issues?: { path: string; message: string }[] }
   return Object.fromEntries((body.issues ?? []).map((issue) => [issue.path, issue.message]))
+}
+
+/** Posts one event as the civil-affairs review system does: the exact bytes signed with the shared secret. */
+export function postCaseEvent(app: FastifyInstance, secret: string, body: Record<string, unknown>): Promise<LightMyRequestResponse> {
+  const bytes = JSON.stringify({ eventId: randomUUID(), ...body })
+  return app.inject({ method: 'POST', url: '/api/v1/case-events', headers: { 'content-type': 'application/json', 'x-signature': `sha256=${hmacSha256Hex(secret, bytes)}` }, payload: bytes })
 }

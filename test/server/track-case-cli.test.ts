@@ -1,6 +1,7 @@
 // `npm run case -- …`: the development review system signs and posts events to a listening server.
 import type { AddressInfo } from 'node:net'
 import { ApplicationResponseSchema } from '@/domain/application'
+import { ApplicationDetailSchema } from '@/domain/claims'
 import { runCaseCli } from '../../server/cases/cli'
 import { wangShufenApplication } from '../fixtures/applications'
 import { bearer, startApplyApp, submit, type ApplyTestApp } from './apply-support'
@@ -42,7 +43,10 @@ describe.each(dbKinds)('npm run case on %s', (kind) => {
     expect(listed.text).toContain(submitted.id)
     expect(listed.text).toContain('submitted (已提交)')
 
-    expect(await run(['move', dibao, 'accepted', '--note', '材料齐全'])).toEqual({ code: 0, text: expect.stringContaining('已提交 → 已受理') })
+    expect(await run(['move', dibao, 'accepted', '--note', '材料齐全', '--office', '坞城街道办事处', '--office-phone', '0351-7654321'])).toEqual({
+      code: 0,
+      text: expect.stringContaining('已提交 → 已受理'),
+    })
     expect((await run(['ask', dibao, '--doc', 'income_proof', '--question', '儿子每月给多少生活费？', '--due', '2026-12-31'])).text).toContain('已受理 → 需补正材料')
     expect((await run(['move', dibao, 'verifying'])).code).toBe(0)
     expect((await run(['move', dibao, 'public_notice'])).code).toBe(0)
@@ -50,10 +54,13 @@ describe.each(dbKinds)('npm run case on %s', (kind) => {
     expect((await run(['move', highAge, 'approved', '--amount', '100', '--start', '2026-12'])).code).toBe(1)
     expect(output.join('')).toContain('409')
 
-    const view = ApplicationResponseSchema.parse((await t.app.inject({ method: 'GET', url: `/api/v1/applications/${submitted.id}`, headers: owner })).json())
+    const view = ApplicationDetailSchema.parse((await t.app.inject({ method: 'GET', url: `/api/v1/applications/${submitted.id}`, headers: owner })).json())
     const claim = view.claims.find((item) => item.id === dibao)
     expect(claim?.timeline.map((entry) => entry.status)).toEqual(['submitted', 'accepted', 'needs_info', 'verifying', 'public_notice', 'approved'])
     expect(claim?.timeline[1].note).toContain('材料齐全')
+    expect(claim?.timeline[2].note).toContain('收入证明')
+    expect(claim?.office).toEqual({ name: '坞城街道办事处', phone: '0351-7654321' })
+    expect(claim?.decision).toEqual({ monthlyAmountFen: 66900, startMonth: '2026-12' })
   })
 
   test('usage errors exit 2; a wrong secret is refused by the server; a closed port is reported', async () => {
@@ -62,6 +69,10 @@ describe.each(dbKinds)('npm run case on %s', (kind) => {
     expect((await run(['move', 'x', 'finished'])).code).toBe(2)
     expect((await run(['ask', 'x', '--due', '2026-12-31'])).code).toBe(2)
     expect((await run(['move', 'x', 'approved'])).code).toBe(2)
+    const unknownDocument = await run(['ask', 'x', '--doc', 'bank_statement', '--due', '2026-12-31'])
+    expect(unknownDocument.code).toBe(2)
+    expect(unknownDocument.text).toContain('income_proof')
+    expect((await run(['move', 'x', 'accepted', '--office', '坞城街道办事处'])).code).toBe(2)
     expect((await run(['list', '--bogus'])).code).toBe(2)
     const wrong = await run(['list'], 'not-the-secret-not-the-secret-not-the-secret')
     expect(wrong.code).toBe(1)

@@ -81,10 +81,10 @@ describe.each(dbKinds)('case events on %s', (kind) => {
     expect(claim.statusLabel).toBe('发放中')
     expect(claim.timeline.map((entry) => entry.status)).toEqual(['submitted', ...steps.map((step) => step.status)])
     expect(claim.timeline[2].note).toContain('入户调查')
-    expect(claim.timeline[3].note).toContain('income_proof')
+    expect(claim.timeline[3].note).toContain('收入证明')
     expect(claim.timeline[3].note).toContain('儿子每月给您多少生活费？')
     expect(claim.timeline[3].note).toContain('2026-03-20')
-    expect(claim.timeline[6].note).toBe('已批准，每月 669 元，自 2026 年 04 月起发放。')
+    expect(claim.timeline[6].note).toBe('已批准，每月 669 元，自 2026 年 4 月起发放。')
     const details = await t.testDb.db.query<{ details: unknown }>("SELECT details FROM claim_events WHERE claim_id = $1 AND status = 'approved'", [app.dibao])
     expect(details.rows[0].details).toEqual({ decision: { monthlyAmountFen: 66900, startMonth: '2026-04' } })
     // The other claim of the application did not move.
@@ -164,7 +164,7 @@ describe.each(dbKinds)('case events on %s', (kind) => {
     expect((await signedPost('/api/v1/case-events', approved)).statusCode).toBe(200)
     claim = await claimOf(app.id, app.highAge)
     expect(claim.timeline.map((entry) => entry.status)).toEqual(['submitted', 'accepted', 'verifying', 'approved'])
-    expect(claim.timeline[3].note).toBe('已批准，每月 100 元，自 2026 年 04 月起发放。')
+    expect(claim.timeline[3].note).toBe('已批准，每月 100 元，自 2026 年 4 月起发放。')
 
     expect((await send({ claimId: app.dibao, status: 'accepted' })).statusCode).toBe(200)
     expect((await send({ claimId: app.dibao, status: 'verifying' })).statusCode).toBe(200)

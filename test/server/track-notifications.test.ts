@@ -1,12 +1,10 @@
 // POST /subscriptions and the notification outbox: each status change queues a message for the owner
 // per accepted template, in the same transaction; delivery happens afterwards, failures are retried
 // with back-off and never undo or block the change.
-import { randomUUID } from 'node:crypto'
 import { ApplicationResponseSchema } from '@/domain/application'
-import { hmacSha256Hex } from '../../server/crypto'
 import { MAX_ATTEMPTS, deliverDueNotifications, loggingSender, type NotificationSender, type OutboxMessage } from '../../server/notifications/outbox'
 import { residentIdNumber, wangShufenApplication } from '../fixtures/applications'
-import { bearer, startApplyApp, submit, type ApplyTestApp } from './apply-support'
+import { bearer, postCaseEvent, startApplyApp, submit, type ApplyTestApp } from './apply-support'
 import { dbKinds } from './helpers/databases'
 
 jest.setTimeout(120_000)
@@ -23,10 +21,7 @@ describe.each(dbKinds)('notifications on %s', (kind) => {
     await t.close()
   })
 
-  const event = (body: Record<string, unknown>) => {
-    const bytes = JSON.stringify({ eventId: randomUUID(), ...body })
-    return t.app.inject({ method: 'POST', url: '/api/v1/case-events', headers: { 'content-type': 'application/json', 'x-signature': `sha256=${hmacSha256Hex(SECRET, bytes)}` }, payload: bytes })
-  }
+  const event = (body: Record<string, unknown>) => postCaseEvent(t.app, SECRET, body)
   const outbox = async (claimId: string) =>
     (
       await t.testDb.db.query<{ user_id: string; template_id: string; state: string; attempts: number; next_attempt_at: Date; payload: OutboxMessage['payload'] }>(

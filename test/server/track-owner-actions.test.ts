@@ -3,9 +3,8 @@
 import { randomUUID } from 'node:crypto'
 import type { LightMyRequestResponse } from 'fastify'
 import { ApplicationResponseSchema, type ApplicationResponse } from '@/domain/application'
-import { hmacSha256Hex } from '../../server/crypto'
 import { residentIdNumber, wangShufenApplication } from '../fixtures/applications'
-import { bearer, fixture, issuesOf, startApplyApp, submit, upload, type ApplyTestApp } from './apply-support'
+import { bearer, postCaseEvent, fixture, issuesOf, startApplyApp, submit, upload, type ApplyTestApp } from './apply-support'
 import { dbKinds } from './helpers/databases'
 
 jest.setTimeout(120_000)
@@ -26,10 +25,7 @@ describe.each(dbKinds)('owner actions on %s', (kind) => {
     await t.close()
   })
 
-  const event = (body: Record<string, unknown>) => {
-    const bytes = JSON.stringify({ eventId: randomUUID(), ...body })
-    return t.app.inject({ method: 'POST', url: '/api/v1/case-events', headers: { 'content-type': 'application/json', 'x-signature': `sha256=${hmacSha256Hex(SECRET, bytes)}` }, payload: bytes })
-  }
+  const event = (body: Record<string, unknown>) => postCaseEvent(t.app, SECRET, body)
   let sequence = 0
   async function newApplication(): Promise<{ id: string; dibao: string; highAge: string }> {
     sequence += 1

@@ -68,7 +68,17 @@ export const ApplicationResponseSchema = z.object({
 })
 export type ApplicationResponse = z.infer<typeof ApplicationResponseSchema>
 
-/** `GET /applications`: one line per application, newest first. */
+/** The one thing asked of the applicant, on the list and on the application: supply what a claim needs by its due date. */
+export const NextActionSchema = z.object({
+  claimId: z.uuid(),
+  benefit: z.enum(BENEFIT_IDS),
+  benefitName: z.string(),
+  /** YYYY-MM-DD, Asia/Shanghai. */
+  dueDate: z.iso.date(),
+})
+export type NextAction = z.infer<typeof NextActionSchema>
+
+/** `GET /applications`: one line per application; those needing the person first (earliest due), then newest first. */
 export const ApplicationSummarySchema = z.object({
   id: z.uuid(),
   createdAt: z.iso.datetime(),
@@ -76,6 +86,7 @@ export const ApplicationSummarySchema = z.object({
   role: z.enum(['owner', 'viewer']),
   beneficiary: z.object({ name: z.string(), idNumber: MaskedIdNumberSchema }),
   claims: z.array(ClaimSchema.pick({ id: true, benefit: true, benefitName: true, status: true, statusLabel: true }).extend({ updatedAt: z.iso.datetime() })),
+  nextAction: NextActionSchema.nullable(),
 })
 export type ApplicationSummary = z.infer<typeof ApplicationSummarySchema>
 

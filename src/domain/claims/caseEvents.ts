@@ -2,6 +2,7 @@
 // the exact bytes, `X-Signature: sha256=<hex>`), and what it gets back.
 import { z } from 'zod'
 import { ClaimStatusSchema } from '../application/claims'
+import { DOCUMENT_IDS } from '../documents'
 
 export const CASE_EVENT_SIGNATURE_HEADER = 'x-signature'
 
@@ -9,7 +10,7 @@ export const RequestedItemSchema = z
   .object({
     kind: z.enum(['document', 'answer']),
     /** For a document: which checklist document (e.g. `income_proof`). */
-    documentId: z.string().trim().min(1).max(64).optional(),
+    documentId: z.enum(DOCUMENT_IDS).optional(),
     /** For an answer (or to explain a document): the question, in plain words. */
     question: z.string().trim().min(1).max(500).optional(),
   })
@@ -44,6 +45,17 @@ export function monthlyAmountFenOf(decision: Decision): number {
   return decision.monthlyAmountFen ?? Math.round((decision.monthlyAmount ?? 0) * 100)
 }
 
+/** The township (street) office handling a claim, as the review system names it when it accepts one. */
+export const OfficeSchema = z.object({
+  name: z.string().trim().min(1).max(60),
+  /** A landline with its area code (0351-7654321) or a mobile number. */
+  phone: z
+    .string()
+    .trim()
+    .regex(/^(0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|12345)$/, '电话应为带区号的固话（如 0351-7654321）或手机号'),
+})
+export type Office = z.infer<typeof OfficeSchema>
+
 export const CaseEventSchema = z
   .object({
     /** The review system's id of this event: the same id again is a replay. */
@@ -58,6 +70,8 @@ export const CaseEventSchema = z
     reason: z.string().trim().min(1).max(500).optional(),
     requested: InfoRequestSchema.optional(),
     decision: DecisionSchema.optional(),
+    /** The office handling the claim from now on (usually sent with `accepted`), so the applicant can call it. */
+    office: OfficeSchema.optional(),
   })
   .superRefine((event, ctx) => {
     if (event.status === 'rejected' && !event.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '未获批准必须写明原因' })
