@@ -20,12 +20,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot,
-    plugins: ['@tarojs/plugin-html', path.resolve(__dirname, 'plugins/weapp-aria.js')],
+    plugins: ['@tarojs/plugin-html', path.resolve(__dirname, 'plugins/weapp-aria.js'), path.resolve(__dirname, 'plugins/devtools-appid.js')],
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     // Values the app reads at build time; Taro substitutes TARO_APP_* only from .env files, so name them here.
     defineConstants: {
       'process.env.TARO_APP_VERSION': JSON.stringify(version),
       'process.env.TARO_APP_API_BASE': JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
+      'process.env.TARO_APP_SUBSCRIBE_TEMPLATE_ID': JSON.stringify(process.env.TARO_APP_SUBSCRIBE_TEMPLATE_ID ?? ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

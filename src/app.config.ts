@@ -6,6 +6,7 @@ export default defineAppConfig({
     { root: 'subpackages/screening', pages: ['question/index', 'results/index'] },
     { root: 'subpackages/care', pages: ['detail/index'] },
     { root: 'subpackages/apply', pages: ['form/index', 'success/index'] },
+    { root: 'subpackages/track', pages: ['detail/index', 'accept/index'] },
   ],
   window: {
     navigationBarTitleText: '晋心助手',

@@ -35,7 +35,8 @@ const steps = [
   () => run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']),
   () => run('lint', 'npx', ['eslint', '-c', 'config/eslint.config.mjs', 'src', 'server', 'test', 'bench', 'config']),
   () => jest(`domain, components and server tests (server on ${database})`, ['domain', 'components', 'server']),
-  () => run('weapp build', 'npx', ['taro', 'build', '--type', 'weapp']),
+  // A subscribe-message template id, so the built pages offer status notifications to test.
+  () => run('weapp build', 'npx', ['taro', 'build', '--type', 'weapp'], { ...process.env, TARO_APP_SUBSCRIBE_TEMPLATE_ID: process.env.TARO_APP_SUBSCRIBE_TEMPLATE_ID ?? 'dev-claim-status' }),
   () => jest('built weapp pages in miniprogram-simulate', ['weapp']),
 ]
 

@@ -16,5 +16,7 @@ declare namespace NodeJS {
     TARO_APP_ID?: string
     /** Base URL of the backend; on H5 the page's own origin when unset. */
     TARO_APP_API_BASE?: string
+    /** WeChat subscribe-message template for status changes (审核进度通知); unset: no notification button. */
+    TARO_APP_SUBSCRIBE_TEMPLATE_ID?: string
   }
 }

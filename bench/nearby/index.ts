@@ -1,6 +1,6 @@
 /**
  * Nearby-search benchmark: `npx tsx bench/nearby/index.ts [--points=400000] [--queries=10000]
- * [--scanned=200] [--seed=20250630] [--json] [--no-http] [--http-requests=6000]
+ * [--scanned=10000] [--seed=20250630] [--json] [--no-http] [--http-requests=6000]
  * [--http-concurrency=16] [--http-rounds=6] [--http-transport=http|inject]`.
  * First the index on a national-scale set: build time, query latency percentiles, the linear scan
  * on the same queries, the ratio and mismatches (`./lib`). Then the endpoint,

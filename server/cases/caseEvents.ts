@@ -1,8 +1,9 @@
 // Applying one review-system event to a claim: checked against the status machine, written with its
 // timeline entry in one transaction, kept with its answer so that a replay changes nothing.
 import { CLAIM_STATUS_LABELS, type ClaimStatus } from '@/domain/application'
-import { canTransition, monthlyAmountFenOf, type CaseClaimList, type CaseEvent, type CaseEventResult } from '@/domain/claims'
+import { canTransition, formatFullDate, formatMonth, monthlyAmountFenOf, type CaseClaimList, type CaseEvent, type CaseEventResult } from '@/domain/claims'
 import { DOCUMENTS, type DocumentId } from '@/domain/documents'
+import { yuanFromFen } from '@/domain/policy/money'
 import type { BenefitId } from '@/domain/policy/rules/types'
 import { randomUUID } from 'node:crypto'
 import type { Db, Queryable } from '../db'
@@ -16,16 +17,6 @@ export interface CaseEventOutcome {
 }
 
 const documentName = (id: DocumentId | undefined) => DOCUMENTS.find((document) => document.id === id)?.name ?? '材料'
-
-/** `2026-04` → `2026 年 4 月`. */
-function monthName(month: string): string {
-  const [year, number] = month.split('-')
-  return `${year} 年 ${Number(number)} 月`
-}
-
-function yuan(fen: number): string {
-  return fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2)
-}
 
 /** The plain-language timeline note for an event: the review system's own note, or one written for the status. */
 export function timelineNote(event: CaseEvent): string {
@@ -41,14 +32,17 @@ export function timelineNote(event: CaseEvent): string {
       const items = (event.requested?.items ?? []).map((item) =>
         item.kind === 'document' ? `${documentName(item.documentId)}${item.question ? `（${item.question}）` : ''}` : `回答：${item.question ?? ''}`,
       )
-      parts.push(`需要补充：${items.join('；')}。请在 ${event.requested?.dueDate ?? ''} 前提交。`)
+      const list = items.join('；')
+      // A question already ends with its own mark.
+      const stop = /[？！。?!]$/.test(list) ? '' : '。'
+      parts.push(`需要补充：${list}${stop}请在 ${event.requested ? formatFullDate(event.requested.dueDate) : ''}前提交。`)
       break
     }
     case 'public_notice':
       parts.push('审核结果在村（居）委会公示。')
       break
     case 'approved':
-      if (event.decision) parts.push(`已批准，每月 ${yuan(monthlyAmountFenOf(event.decision))} 元，自 ${monthName(event.decision.startMonth)}起发放。`)
+      if (event.decision) parts.push(`已批准，每月 ${yuanFromFen(monthlyAmountFenOf(event.decision))} 元，自 ${formatMonth(event.decision.startMonth)}起发放。`)
       break
     case 'rejected':
       parts.push(`未获批准。原因：${event.reason ?? ''}`)

@@ -10,6 +10,8 @@ export const storageKeys = {
   applyHandoff: 'jx.apply.handoff',
   applyDraft: 'jx.apply.draft',
   applySubmitted: 'jx.apply.submitted',
+  /** Followed by a claim id: what was typed and uploaded for a reviewer's request, until it is sent. */
+  supplementDraft: 'jx.track.supplement.',
 } as const
 
 /** Reads a stored value; anything missing or no longer matching its schema reads as `undefined`. */

@@ -1,26 +1,7 @@
 import Taro from '@tarojs/taro'
+import type { ChosenFile, UploadAnswer, UploadOptions } from './types'
 
-/** A file the person chose for upload: a path (WeChat) or the File itself (web), and a name to show. */
-export interface ChosenFile {
-  path: string
-  name: string
-  /** The web's File: sent as it is (the page's content security policy forbids reading blob: URLs back). */
-  blob?: Blob
-}
-
-export interface UploadOptions {
-  url: string
-  file: ChosenFile
-  /** The multipart field name. */
-  name: string
-  header: Record<string, string>
-  onProgress(percent: number): void
-}
-
-export interface UploadAnswer {
-  statusCode: number
-  data: string
-}
+export type { ChosenFile, UploadAnswer, UploadOptions }
 
 /** On the web: the browser's file picker (an <input type=file>) through Taro.chooseImage. */
 export async function choosePhotos(): Promise<ChosenFile[]> {

@@ -1,23 +1,7 @@
 import Taro from '@tarojs/taro'
+import type { ChosenFile, UploadAnswer, UploadOptions } from './types'
 
-export interface ChosenFile {
-  path: string
-  name: string
-  blob?: Blob
-}
-
-export interface UploadOptions {
-  url: string
-  file: ChosenFile
-  name: string
-  header: Record<string, string>
-  onProgress(percent: number): void
-}
-
-export interface UploadAnswer {
-  statusCode: number
-  data: string
-}
+export type { ChosenFile, UploadAnswer, UploadOptions }
 
 /** WeChat: the camera or the album, compressed by WeChat before upload. */
 export async function choosePhotos(): Promise<ChosenFile[]> {

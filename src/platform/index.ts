@@ -78,6 +78,8 @@ export const platform: Platform = {
   hasMap: false,
   openMap,
   canShareFromButton: false,
+  canSubscribe: false,
+  requestSubscription: () => Promise.resolve([]),
   fontSetting: () => ({}),
   loginCode,
   // The web asks no WeChat privacy questions.

@@ -21,6 +21,18 @@ async function locateApproximately(): Promise<LocateResult> {
   }
 }
 
+/** WeChat answers each template id with accept, reject, ban or filter; a dismissed sheet rejects. */
+async function requestSubscription(templateIds: readonly string[]): Promise<string[]> {
+  try {
+    // Taro's type also asks for Alipay's entityIds, which WeChat does not take.
+    const answer = await Taro.requestSubscribeMessage({ tmplIds: [...templateIds] } as Taro.requestSubscribeMessage.Option)
+    const choices = answer as Record<string, unknown>
+    return templateIds.filter((id) => choices[id] === 'accept')
+  } catch {
+    return []
+  }
+}
+
 export const platform: Platform = {
   name: 'weapp',
   locateApproximately,
@@ -29,6 +41,8 @@ export const platform: Platform = {
     Taro.openLocation({ latitude: place.lat, longitude: place.lng, name: place.name, address: place.address, scale: 16 })
   },
   canShareFromButton: true,
+  canSubscribe: true,
+  requestSubscription,
   fontSetting() {
     try {
       // Both fields are in WeChat's getAppBaseInfo (base library 2.23.4+) but missing from Taro's types.

@@ -25,6 +25,10 @@ export interface Platform {
   openMap(place: MapPlace): void
   /** Whether a page can offer a share button (WeChat's open-type="share"; the browser shares on its own). */
   canShareFromButton: boolean
+  /** Whether status messages can be offered: WeChat's subscribe messages (the web has none). */
+  canSubscribe: boolean
+  /** Asks, right after the person tapped, to send messages of these templates; resolves with those accepted. */
+  requestSubscription(templateIds: readonly string[]): Promise<string[]>
 }
 
 /** A point in GCJ-02, the coordinates WeChat's and China's maps use. */
@@ -43,3 +47,25 @@ export interface MapPlace extends Gcj02Point {
 
 /** The id of the button with open-type agreePrivacyAuthorization, which WeChat checks was tapped. */
 export const privacyAgreeButtonId = 'privacy-agree'
+
+/** A file the person chose for upload: a path (WeChat) or the File itself (web), and a name to show. */
+export interface ChosenFile {
+  path: string
+  name: string
+  /** The web's File: sent as it is (the page's content security policy forbids reading blob: URLs back). */
+  blob?: Blob
+}
+
+export interface UploadOptions {
+  url: string
+  file: ChosenFile
+  /** The multipart field name. */
+  name: string
+  header: Record<string, string>
+  onProgress(percent: number): void
+}
+
+export interface UploadAnswer {
+  statusCode: number
+  data: string
+}

@@ -1,7 +1,7 @@
 // The claim status machine: every (from, to, benefit) triple of the full cross product is checked
 // against the rules of shared/API.md, written out here independently of the table.
 import { CLAIM_STATUSES, CLAIM_STATUS_LABELS, type ClaimStatus } from '@/domain/application'
-import { CLAIM_STATUS_EXPLANATIONS, CLAIM_TRANSITIONS, PUBLIC_NOTICE_BENEFITS, canTransition, isFinalStatus, nextStatuses } from '@/domain/claims'
+import { CLAIM_STATUS_EXPLANATIONS, CLAIM_TRANSITIONS, PUBLIC_NOTICE_BENEFITS, canTransition, expectedNextStatus, isFinalStatus, needsPublicNotice, nextStatuses } from '@/domain/claims'
 import { BENEFIT_IDS, type BenefitId } from '@/domain/policy/rules/types'
 
 const UNDECIDED: ClaimStatus[] = ['submitted', 'accepted', 'verifying', 'needs_info', 'public_notice']
@@ -74,5 +74,22 @@ describe('claim status machine', () => {
       for (const from of [...reached]) for (const benefit of BENEFIT_IDS) for (const to of nextStatuses(from, benefit)) reached.add(to)
     }
     expect([...reached].sort()).toEqual([...CLAIM_STATUSES].sort())
+  })
+
+  test('the step shown as “下一步” is always an allowed one, and following it from submitted reaches paying', () => {
+    for (const benefit of BENEFIT_IDS) {
+      const path: ClaimStatus[] = ['submitted']
+      for (const from of CLAIM_STATUSES) {
+        const next = expectedNextStatus(from, benefit)
+        if (next !== null) expect([from, next, benefit, canTransition(from, next, benefit)]).toEqual([from, next, benefit, true])
+        else expect([from, nextStatuses(from, benefit).filter((to) => to !== 'withdrawn' && to !== 'referred' && to !== 'rejected')]).toEqual([from, []])
+      }
+      for (let next = expectedNextStatus('submitted', benefit); next !== null; next = expectedNextStatus(next, benefit)) path.push(next)
+      expect(path).toEqual(
+        needsPublicNotice(benefit)
+          ? ['submitted', 'accepted', 'verifying', 'public_notice', 'approved', 'paying']
+          : ['submitted', 'accepted', 'verifying', 'approved', 'paying'],
+      )
+    }
   })
 })

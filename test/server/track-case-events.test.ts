@@ -83,7 +83,7 @@ describe.each(dbKinds)('case events on %s', (kind) => {
     expect(claim.timeline[2].note).toContain('入户调查')
     expect(claim.timeline[3].note).toContain('收入证明')
     expect(claim.timeline[3].note).toContain('儿子每月给您多少生活费？')
-    expect(claim.timeline[3].note).toContain('2026-03-20')
+    expect(claim.timeline[3].note).toContain('请在 2026年3月20日前提交')
     expect(claim.timeline[6].note).toBe('已批准，每月 669 元，自 2026 年 4 月起发放。')
     const details = await t.testDb.db.query<{ details: unknown }>("SELECT details FROM claim_events WHERE claim_id = $1 AND status = 'approved'", [app.dibao])
     expect(details.rows[0].details).toEqual({ decision: { monthlyAmountFen: 66900, startMonth: '2026-04' } })

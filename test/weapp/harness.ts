@@ -28,6 +28,11 @@ export interface WxStub {
   fontSizeSetting: number
   /** The listener the app gave wx.onNeedPrivacyAuthorization, to play WeChat asking for consent. */
   privacyListener?: (resolve: (answer: { event: string; buttonId?: string }) => void) => void
+  /** The template ids of each wx.requestSubscribeMessage, and how the person answers each. */
+  subscribeRequests: string[][]
+  subscribeAnswer: 'accept' | 'reject'
+  /** What was put on the clipboard. */
+  clipboard: string[]
 }
 
 type Callbacks = { success?: (result: unknown) => void; fail?: (error: unknown) => void; complete?: (result: unknown) => void }
@@ -94,8 +99,17 @@ function createWx(stub: WxStub) {
     switchTab: navigate,
     navigateBack: navigate,
     nextTick: (fn: () => void) => setTimeout(fn, 0),
+    stopPullDownRefresh: (options: Callbacks) => settle(options, { errMsg: 'stopPullDownRefresh:ok' }),
     onNeedPrivacyAuthorization: (listener: WxStub['privacyListener']) => {
       stub.privacyListener = listener
+    },
+    requestSubscribeMessage: (options: Callbacks & { tmplIds: string[] }) => {
+      stub.subscribeRequests.push(options.tmplIds)
+      return settle(options, { errMsg: 'requestSubscribeMessage:ok', ...Object.fromEntries(options.tmplIds.map((id) => [id, stub.subscribeAnswer])) })
+    },
+    setClipboardData: (options: Callbacks & { data: string }) => {
+      stub.clipboard.push(options.data)
+      return settle(options, { errMsg: 'setClipboardData:ok' })
     },
     createSelectorQuery: () => ({ select: () => ({ boundingClientRect: () => ({ exec: () => undefined }) }), exec: () => undefined }),
     canIUse: () => true,
@@ -117,6 +131,9 @@ export function startApp(overrides: Partial<WxStub> = {}): WxStub {
     navigations: [],
     respond: () => ({ statusCode: 404, data: { error: 'not_found', message: 'no server in this test' } }),
     fontSizeSetting: 17,
+    subscribeRequests: [],
+    subscribeAnswer: 'accept',
+    clipboard: [],
     ...overrides,
   }
   const g = globalThis as unknown as Record<string, unknown>
@@ -140,7 +157,7 @@ export function startApp(overrides: Partial<WxStub> = {}): WxStub {
       lifetimes: {
         attached(this: Record<string, (arg?: unknown) => void>) {
           pages.push(this)
-          this.onLoad?.({})
+          this.onLoad?.(pageQuery)
           this.onShow?.()
           this.onReady?.()
         },
@@ -170,10 +187,14 @@ export interface RenderedPage {
   dom: HTMLElement
 }
 
+/** The query the next page opens with, as WeChat passes it to onLoad. */
+let pageQuery: Record<string, string> = {}
+
 /** Loads and attaches one built page (`pages/index/index`), then lets React finish rendering. */
 const loaded = new Map<string, string>()
 
-export async function renderPage(pagePath: string): Promise<RenderedPage> {
+export async function renderPage(pagePath: string, query: Record<string, string> = {}): Promise<RenderedPage> {
+  pageQuery = query
   // A built page's chunk runs once per process, so each page is loaded once and rendered as often as needed.
   const id = loaded.get(pagePath) ?? simulate.load(path.join(distDir, pagePath), 'page', { rootPath: distDir })
   loaded.set(pagePath, id)

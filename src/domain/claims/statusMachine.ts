@@ -68,6 +68,30 @@ export function nextStatuses(from: ClaimStatus, benefit: BenefitId): ClaimStatus
   return CLAIM_STATUSES.filter((to) => canTransition(from, to, benefit))
 }
 
+/**
+ * The step a claim usually takes next, to tell the resident what comes after the current one:
+ * submitted → accepted → verifying → (公示 for dibao, tekun, dibao_edge) → approved → paying, and
+ * needs_info back to verifying. Null when the claim is decided or closed.
+ */
+export function expectedNextStatus(from: ClaimStatus, benefit: BenefitId): ClaimStatus | null {
+  switch (from) {
+    case 'submitted':
+      return 'accepted'
+    case 'accepted':
+    case 'needs_info':
+      return 'verifying'
+    case 'verifying':
+      return needsPublicNotice(benefit) ? 'public_notice' : 'approved'
+    case 'public_notice':
+      // Only the three benefits with 公示 are ever in it.
+      return needsPublicNotice(benefit) ? 'approved' : null
+    case 'approved':
+      return 'paying'
+    default:
+      return null
+  }
+}
+
 /** A status nothing leaves. */
 export function isFinalStatus(status: ClaimStatus): boolean {
   return Object.keys(CLAIM_TRANSITIONS[status]).length === 0

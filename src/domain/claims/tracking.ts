@@ -91,6 +91,16 @@ export function formatShanghaiTime(at: string): string {
   return dayjs(at).utcOffset(SHANGHAI_OFFSET_MINUTES).format('YYYY年M月D日 HH:mm')
 }
 
+/** The day of an instant in Shanxi: `2026年3月1日`. */
+export function formatShanghaiDate(at: string): string {
+  return dayjs(at).utcOffset(SHANGHAI_OFFSET_MINUTES).format('YYYY年M月D日')
+}
+
+/** A date (YYYY-MM-DD) written out in full: `2026年3月20日`. */
+export function formatFullDate(date: string): string {
+  return dayjs(date).format('YYYY年M月D日')
+}
+
 /** A due date (YYYY-MM-DD) as `3月20日`, with the year when it is not this year in Shanxi. */
 export function formatDueDate(date: string, now: Date | number = Date.now()): string {
   const due = dayjs(date)
@@ -102,4 +112,10 @@ export function formatDueDate(date: string, now: Date | number = Date.now()): st
 export function daysUntil(date: string, now: Date | number = Date.now()): number {
   const today = dayjs(dayjs(now).utcOffset(SHANGHAI_OFFSET_MINUTES).format('YYYY-MM-DD'))
   return dayjs(date).diff(today, 'day')
+}
+
+/** A month (YYYY-MM) as people write it: `2026-04` → `2026 年 4 月`. */
+export function formatMonth(month: string): string {
+  const [year, number] = month.split('-')
+  return `${year} 年 ${Number(number)} 月`
 }

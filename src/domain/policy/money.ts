@@ -105,3 +105,14 @@ export function formatYuan(a: Exact): string {
   const approximate = 100 % a.den !== 0
   return `${approximate ? '约 ' : ''}${sign}${digits}`
 }
+
+/**
+ * Whole fen as yuan without trailing zeros: 800 → '8', 850 → '8.5', 805 → '8.05'.
+ * Integer arithmetic only, so an amount is never rounded by a float.
+ */
+export function yuanFromFen(fen: number): string {
+  const whole = Math.floor(fen / 100)
+  const cents = fen % 100
+  if (cents === 0) return String(whole)
+  return cents % 10 === 0 ? `${whole}.${cents / 10}` : `${whole}.${String(cents).padStart(2, '0')}`
+}

@@ -11,5 +11,6 @@ export interface HomeEntry {
 export const homeEntries: HomeEntry[] = [
   { id: 'screening', url: '/subpackages/screening/question/index', tab: false },
   { id: 'apply', url: '/subpackages/apply/form/index', tab: false },
+  { id: 'track', url: '/pages/applications/index', tab: true },
   { id: 'care', url: '/pages/care/index', tab: true },
 ]

@@ -91,7 +91,10 @@ export function createApiClient(options: ApiClientOptions) {
     if (token) header.Authorization = `Bearer ${token}`
     let response: Awaited<ReturnType<Transport>>
     try {
-      response = await options.transport({ url: url(request.path, request.query), method: request.method ?? 'GET', data: request.body, header, timeout })
+      const method = request.method ?? 'GET'
+      // The body is JSON: a POST or DELETE with nothing to say sends {}, as an empty JSON body is refused.
+      const data = request.body ?? (method === 'GET' ? undefined : {})
+      response = await options.transport({ url: url(request.path, request.query), method, data, header, timeout })
     } catch (failure) {
       const errMsg = (failure as TransportFailure)?.errMsg ?? String(failure)
       const timedOut = /timeout|timed out/i.test(errMsg)

@@ -93,14 +93,7 @@ export const apply = {
     documents: {
       hint: '一份材料只需上传一次，所有需要它的补助都会用到。暂时没有的可以以后补交。',
       neededFor: '用于：{benefits}',
-      choose: '拍照或选择图片',
-      chooseFile: '选择 PDF 文件',
-      uploading: '正在上传 {percent}%',
-      failed: '上传失败',
-      retry: '重试',
-      remove: '删除',
       uploaded: '已上传 {n} 个文件',
-      fileName: '文件 {n}',
     },
     consent: {
       privacyTitle: '隐私保护指引',

@@ -2,6 +2,8 @@ import { shell } from './shell'
 import { screening } from './screening'
 import { care } from './care'
 import { apply } from './apply'
+import { uploads } from './uploads'
+import { track } from './track'
 
 /**
  * 简体中文. Every string a person reads lives under src/locales, one file per feature, so another
@@ -12,6 +14,8 @@ export const zhCN = {
   ...screening,
   ...care,
   ...apply,
+  ...uploads,
+  ...track,
 } as const
 
 /** The shape every locale must have: the same keys, any text. */

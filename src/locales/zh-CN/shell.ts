@@ -24,11 +24,6 @@ export const shell = {
   care: {
     title: '找养老服务',
   },
-  applications: {
-    title: '我的申请',
-    empty: '您还没有提交过申请。',
-    notYet: '在线申请和进度查询即将上线。现在可以先到首页查一查可能符合的补助。',
-  },
   me: {
     title: '我的',
     elderMode: '关怀模式',

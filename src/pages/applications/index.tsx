@@ -1,15 +1,14 @@
-import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/components/PageShell'
+import { ApplicationList } from '@/features/track/components/ApplicationList'
 import { useStrings } from '@/lib/i18n'
+import { usePageRefresh } from '@/lib/pageRefresh'
 
 export default function ApplicationsPage() {
-  const strings = useStrings()
+  // Coming back to the tab (from an application, after submitting one), the list is read again.
+  const refresh = usePageRefresh({ onShowAgain: true })
   return (
-    <PageShell title={strings.tabs.applications}>
-      <View className='jx-card'>
-        <Text className='jx-heading'>{strings.applications.empty}</Text>
-        <Text className='jx-body'>{strings.applications.notYet}</Text>
-      </View>
+    <PageShell title={useStrings().tabs.applications}>
+      <ApplicationList {...refresh} />
     </PageShell>
   )
 }

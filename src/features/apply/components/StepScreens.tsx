@@ -2,6 +2,7 @@ import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { ChoiceList } from '@/components/ChoiceList'
+import { DocumentFiles } from '@/components/DocumentFiles'
 import { fill } from '@/components/template'
 import { KIN_RELATIONS, INCOME_SOURCE_LABELS, INCOME_SOURCES } from '@/domain/application'
 import { findCity, SHANXI_CITIES } from '@/domain/care/regions'
@@ -11,11 +12,9 @@ import { BENEFIT_IDS, type BenefitId } from '@/domain/policy/rules/types'
 import { todayInShanghai } from '@/domain/screening'
 import type { ApplyHandoff } from '@/lib/applyHandoff'
 import { useStrings } from '@/lib/i18n'
-import { choosePdfs, choosePhotos, type ChosenFile } from '@/platform/files'
-import { uploadDocument } from '../api'
 import { adultsToConfirm, emptyMember, type ApplyForm, type MemberInput } from '../model/form'
 import { benefitName } from './format'
-import { CheckRow, TextField } from './TextField'
+import { CheckRow, TextField } from '@/components/TextField'
 import './apply.scss'
 
 export interface StepProps {
@@ -269,14 +268,6 @@ export function BenefitsStep({ form, onChange, errorFor, handoff }: StepProps) {
   )
 }
 
-interface PendingUpload {
-  key: number
-  documentId: DocumentId
-  file: ChosenFile
-  percent: number
-  failed: boolean
-}
-
 /** The checklist for the chosen benefits (and the 代办委托书 when a relative applies), each item with its files. */
 export function checklistFor(form: ApplyForm) {
   const items = documentChecklist(form.benefits).map((item) => ({ id: item.id, name: item.name, description: item.description, benefits: item.benefits }))
@@ -289,33 +280,13 @@ export function checklistFor(form: ApplyForm) {
 
 export function DocumentsStep({ form, onChange }: StepProps) {
   const strings = useStrings().apply.documents
-  const [pending, setPending] = useState<PendingUpload[]>([])
   // The form as it is now, for uploads that finish after other changes (each adds to the latest files).
   const formRef = useRef(form)
   formRef.current = form
-
-  function upload(item: PendingUpload) {
-    setPending((list) => [...list.filter((p) => p.key !== item.key), { ...item, percent: 0, failed: false }])
-    uploadDocument(item.file, (percent) => setPending((list) => list.map((p) => (p.key === item.key ? { ...p, percent } : p))))
-      .then((response) => {
-        setPending((list) => list.filter((p) => p.key !== item.key))
-        const latest = formRef.current
-        const files = latest.documents[item.documentId] ?? []
-        const next = { ...latest, documents: { ...latest.documents, [item.documentId]: [...files, { uploadId: response.uploadId, name: item.file.name }] } }
-        formRef.current = next
-        onChange(next)
-      })
-      .catch(() => setPending((list) => list.map((p) => (p.key === item.key ? { ...p, failed: true } : p))))
-  }
-
-  async function choose(documentId: DocumentId, pick: () => Promise<ChosenFile[]>) {
-    let files: ChosenFile[]
-    try {
-      files = await pick()
-    } catch {
-      return
-    }
-    files.forEach((file, index) => upload({ key: Date.now() * 100 + index, documentId, file, percent: 0, failed: false }))
+  const setFiles = (documentId: DocumentId, files: ApplyForm['documents'][DocumentId]) => {
+    const next = { ...formRef.current, documents: { ...formRef.current.documents, [documentId]: files } }
+    formRef.current = next
+    onChange(next)
   }
 
   return (
@@ -323,44 +294,16 @@ export function DocumentsStep({ form, onChange }: StepProps) {
       <Text className='jx-body'>{strings.hint}</Text>
       {checklistFor(form).map((item) => {
         const files = form.documents[item.id] ?? []
+        const notes = item.benefits.length > 0 ? [item.description, fill(strings.neededFor, { benefits: item.benefits.map(benefitName).join('、') })] : [item.description]
         return (
-          <View key={item.id} className='jx-card jx-apply-card' role='group' aria-label={item.name}>
-            <View className='jx-heading' role='heading' aria-level={2}>
-              {item.name}
-            </View>
-            <Text className='jx-muted'>{item.description}</Text>
-            {item.benefits.length > 0 && <Text className='jx-muted'>{fill(strings.neededFor, { benefits: item.benefits.map(benefitName).join('、') })}</Text>}
-            {files.map((file, index) => (
-              <View key={file.uploadId} className='jx-apply-review__head'>
-                <Text className='jx-body'>{fill(strings.fileName, { n: index + 1 })}</Text>
-                <View
-                  className='jx-link'
-                  role='button'
-                  onClick={() => onChange({ ...form, documents: { ...form.documents, [item.id]: files.filter((f) => f.uploadId !== file.uploadId) } })}
-                >
-                  {strings.remove}
-                </View>
-              </View>
-            ))}
-            {pending
-              .filter((p) => p.documentId === item.id)
-              .map((p) => (
-                <View key={p.key} className='jx-apply-review__head' role='status'>
-                  <Text className='jx-body'>{p.failed ? strings.failed : fill(strings.uploading, { percent: p.percent })}</Text>
-                  {p.failed && (
-                    <View className='jx-link' role='button' onClick={() => upload(p)}>
-                      {strings.retry}
-                    </View>
-                  )}
-                </View>
-              ))}
-            <Button block size='large' onClick={() => void choose(item.id, choosePhotos)}>
-              {strings.choose}
-            </Button>
-            <Button block size='large' onClick={() => void choose(item.id, choosePdfs)}>
-              {strings.chooseFile}
-            </Button>
-          </View>
+          <DocumentFiles
+            key={item.id}
+            name={item.name}
+            notes={notes}
+            files={files}
+            onAdd={(file) => setFiles(item.id, [...(formRef.current.documents[item.id] ?? []), file])}
+            onRemove={(uploadId) => setFiles(item.id, (formRef.current.documents[item.id] ?? []).filter((file) => file.uploadId !== uploadId))}
+          />
         )
       })}
     </View>

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { MAX_LIMIT, type NearbyResult } from '@/domain/care/facility'
 import { useElderMode } from '@/components/ElderMode'
 import { useStrings } from '@/lib/i18n'
+import { useReloadOnToken } from '@/lib/useRemote'
 import { platform } from '@/platform'
 import { useNearby } from '../hooks/useNearby'
 import { fill } from '../model/format'
@@ -74,13 +75,8 @@ export function CareFinder({ refreshToken = 0, onRefreshed }: CareFinderProps) {
 
   const open = (facility: NearbyResult) => Taro.navigateTo({ url: facilityDetailUrl(facility.id) })
 
-  // Pull-to-refresh: search again, then let the page stop its spinner.
-  const lastToken = useRef(refreshToken)
-  useEffect(() => {
-    if (refreshToken === lastToken.current) return
-    lastToken.current = refreshToken
-    void reload().then(() => onRefreshed?.())
-  }, [refreshToken, reload, onRefreshed])
+  // Pull-to-refresh and coming back: read again, then let the page stop its spinner.
+  useReloadOnToken(refreshToken, reload, onRefreshed)
 
   if (choosing || (!place && locateFailure)) {
     return (

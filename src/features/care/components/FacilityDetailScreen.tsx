@@ -1,14 +1,14 @@
 import { useEffect, type ReactNode } from 'react'
 import { Button as NativeButton, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Skeleton } from '@nutui/nutui-react-taro'
 import { MEAL_KINDS, type FacilityDetail } from '@/domain/care/facility'
 import { useStrings } from '@/lib/i18n'
 import { platform } from '@/platform'
 import { useFacility } from '../hooks/useFacility'
 import { closedDateText, updatedDateText } from '../model/dates'
 import { fill, yuan } from '../model/format'
-import { ActionButton } from './ActionButton'
+import { ActionButton } from '@/components/ActionButton'
+import { LoadingCards } from '@/components/LoadingCards'
 import { SampleTag } from './SampleTag'
 import './CareFinder.scss'
 import './FacilityDetailScreen.scss'
@@ -46,21 +46,7 @@ export function FacilityDetailScreen({ id, onLoaded }: { id: string | undefined;
     if (loaded) onLoaded?.(loaded)
   }, [loaded, onLoaded])
 
-  if (state.status === 'loading') {
-    return (
-      <View className='jx-care-detail' aria-busy='true'>
-        <View className='jx-care-sr-only' role='status'>
-          {care.detail.loading}
-        </View>
-        <View className='jx-card' aria-hidden='true'>
-          <Skeleton rows={3} animated />
-        </View>
-        <View className='jx-card' aria-hidden='true'>
-          <Skeleton rows={5} animated />
-        </View>
-      </View>
-    )
-  }
+  if (state.status === 'loading') return <LoadingCards label={care.detail.loading} rows={[3, 5]} />
   if (state.status === 'not_found') {
     return (
       <View className='jx-card' role='alert'>

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { ActionButton } from './ActionButton'
+import { ActionButton } from '@/components/ActionButton'
 import { useStrings } from '@/lib/i18n'
 
 interface LocationPromptProps {

@@ -5,7 +5,7 @@ import { useStrings } from '@/lib/i18n'
 import type { NearbyState } from '../hooks/useNearby'
 import { fill } from '../model/format'
 import { widerRadius } from '../model/search'
-import { ActionButton } from './ActionButton'
+import { ActionButton } from '@/components/ActionButton'
 import { FacilityMap } from './FacilityMap'
 import { FacilityRow } from './FacilityRow'
 

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { SHANXI_CITIES, findCity } from '@/domain/care/regions'
 import { useStrings } from '@/lib/i18n'
 import { fill } from '../model/format'
-import { ActionButton } from './ActionButton'
+import { ActionButton } from '@/components/ActionButton'
 
 interface PlacePickerProps {
   /** Why the picker is showing instead of a location (location refused or unavailable). */

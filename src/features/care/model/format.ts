@@ -3,16 +3,8 @@ export function fill(template: string, values: Record<string, string | number>):
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole))
 }
 
-/**
- * Whole fen as yuan without trailing zeros: 800 → '8', 850 → '8.5', 805 → '8.05'.
- * Integer arithmetic only, so a price is never rounded by a float.
- */
-export function yuan(fen: number): string {
-  const whole = Math.floor(fen / 100)
-  const cents = fen % 100
-  if (cents === 0) return String(whole)
-  return cents % 10 === 0 ? `${whole}.${cents / 10}` : `${whole}.${String(cents).padStart(2, '0')}`
-}
+/** Prices are whole fen, shown as yuan: 800 → '8', 850 → '8.5'. */
+export { yuanFromFen as yuan } from '@/domain/policy/money'
 
 export interface DistanceStrings {
   metres: string

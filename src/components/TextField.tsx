@@ -1,10 +1,13 @@
-import { Text, View } from '@tarojs/components'
+import { Text, Textarea, View } from '@tarojs/components'
 import { Input } from '@nutui/nutui-react-taro'
-import { useDomId } from '@/components/domId'
+import { useDomId } from './domId'
 import { useStrings } from '@/lib/i18n'
-import './apply.scss'
+import './QuestionPage.scss'
+import './TextField.scss'
 
 export interface TextFieldProps {
+  /** Several lines (an answer to a reviewer's question). */
+  multiline?: boolean
   label: string
   value: string
   onChange(value: string): void
@@ -16,14 +19,16 @@ export interface TextFieldProps {
 }
 
 /** One labelled text field with its hint and, above it, the message about what to fix. */
-export function TextField({ label, value, onChange, hint, error, type = 'text', unit }: TextFieldProps) {
+export function TextField({ label, value, onChange, hint, error, type = 'text', unit, multiline = false }: TextFieldProps) {
   const strings = useStrings()
-  const labelId = useDomId('jx-apply-label')
-  const hintId = useDomId('jx-apply-hint')
-  const errorId = useDomId('jx-apply-error')
+  const labelId = useDomId('jx-field-label')
+  const hintId = useDomId('jx-field-hint')
+  const errorId = useDomId('jx-field-error')
   const described = [hint ? hintId : undefined, error ? errorId : undefined].filter(Boolean).join(' ') || undefined
+  // aria-label repeats the visible label for checkers that do not follow aria-labelledby into a scrolled-away label.
+  const aria = { 'aria-labelledby': labelId, 'aria-label': label, 'aria-describedby': described, 'aria-invalid': error ? 'true' : 'false' }
   return (
-    <View className={error ? 'jx-apply-field jx-field--error' : 'jx-apply-field'}>
+    <View className={error ? 'jx-text-field jx-field--error' : 'jx-text-field'}>
       <Text className='jx-heading' id={labelId}>
         {label}
       </Text>
@@ -38,21 +43,18 @@ export function TextField({ label, value, onChange, hint, error, type = 'text', 
           {error}
         </Text>
       )}
-      <View className='jx-number__row'>
-        <Input
-          className='jx-apply-field__input'
-          type={type}
-          value={value}
-          placeholder=''
-          onChange={onChange}
-          nativeProps={{ 'aria-labelledby': labelId, 'aria-describedby': described, 'aria-invalid': error ? 'true' : 'false' }}
-        />
-        {unit && (
-          <Text className='jx-body jx-number__unit' aria-hidden='true'>
-            {unit}
-          </Text>
-        )}
-      </View>
+      {multiline ? (
+        <Textarea className='jx-text-field__area' value={value} maxlength={2000} onInput={(event) => onChange(event.detail.value)} nativeProps={aria} />
+      ) : (
+        <View className='jx-number__row'>
+          <Input className='jx-text-field__input' type={type} value={value} placeholder='' onChange={onChange} nativeProps={aria} />
+          {unit && (
+            <Text className='jx-body jx-number__unit' aria-hidden='true'>
+              {unit}
+            </Text>
+          )}
+        </View>
+      )}
     </View>
   )
 }
