@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { residentIdNumber } from '../fixtures/applications'
 import { launch, openRoute, phoneContext } from './browser'
+import { questionPages } from './phone'
 
 jest.setTimeout(240_000)
 
@@ -19,25 +20,7 @@ beforeEach(async () => {
 })
 afterEach(async () => context?.close())
 
-const heading = () => page.getByRole('heading', { level: 1 })
-const expectHeading = (text: string) => heading().filter({ hasText: text }).waitFor()
-
-/** NutUI's Button sits under a Taro element: click the .nut-button itself. */
-async function press(label: string) {
-  await page.locator('.nut-button:visible', { hasText: label }).first().click()
-}
-
-async function choose(heading: string, option: string) {
-  await expectHeading(heading)
-  await page.getByRole('radio', { name: option, exact: true }).click()
-  await press('继续')
-}
-
-async function answer(heading: string, value: string) {
-  await expectHeading(heading)
-  await page.getByLabel(heading, { exact: true }).fill(value)
-  await press('继续')
-}
+const { expectHeading, press, choose, answer } = questionPages(() => page)
 
 const fill = (label: string, value: string) => page.getByLabel(label, { exact: true }).fill(value)
 

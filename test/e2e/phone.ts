@@ -74,3 +74,26 @@ export async function seriousViolations(page: Page, where: string) {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ where, rule: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }))
 }
+
+/**
+ * Answering question pages as a person does, on the test's current page (`page()`): the question is
+ * the page's heading; NutUI's Button sits under a Taro element, so the .nut-button itself is clicked.
+ */
+export function questionPages(page: () => Page) {
+  const expectHeading = (text: string) => page().getByRole('heading', { level: 1 }).filter({ hasText: text }).waitFor()
+  const press = (label: string) => page().locator('.nut-button:visible', { hasText: label }).first().click()
+  return {
+    expectHeading,
+    press,
+    async choose(heading: string, option: string) {
+      await expectHeading(heading)
+      await page().getByRole('radio', { name: option, exact: true }).click()
+      await press('继续')
+    },
+    async answer(heading: string, value: string) {
+      await expectHeading(heading)
+      await page().getByLabel(heading, { exact: true }).fill(value)
+      await press('继续')
+    },
+  }
+}

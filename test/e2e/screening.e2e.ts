@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { openRoute } from './browser'
-import { artifacts, seriousViolations, smallTapTargets, turnOnElderMode, usePhoneBrowser } from './phone'
+import { artifacts, questionPages, seriousViolations, smallTapTargets, turnOnElderMode, usePhoneBrowser } from './phone'
 
 jest.setTimeout(180_000)
 
@@ -13,28 +13,7 @@ beforeEach(() => {
   page = phone.page
 })
 
-const question = () => page.getByRole('heading', { level: 1 })
-
-async function expectQuestion(text: string) {
-  await question().filter({ hasText: text }).waitFor()
-}
-
-/** NutUI's Button sits under a Taro element: click the .nut-button itself. */
-async function press(label: string) {
-  await page.locator('.nut-button:visible', { hasText: label }).first().click()
-}
-
-async function choose(heading: string, option: string) {
-  await expectQuestion(heading)
-  await page.getByRole('radio', { name: option, exact: true }).click()
-  await press('继续')
-}
-
-async function answer(heading: string, value: string) {
-  await expectQuestion(heading)
-  await page.getByLabel(heading, { exact: true }).fill(value)
-  await press('继续')
-}
+const { expectHeading: expectQuestion, press, choose, answer } = questionPages(() => page)
 
 const group = (name: string) => page.getByRole('region', { name, exact: true })
 const benefit = (within: Locator, name: string) => within.getByRole('group', { name, exact: true })

@@ -5,6 +5,7 @@ import type { FieldError } from '@/components/ErrorSummary'
 import { ErrorSummary } from '@/components/ErrorSummary'
 import { ProgressText } from '@/components/ProgressText'
 import { QuestionPage } from '@/components/QuestionPage'
+import { ResumeOrBegin } from '@/components/ResumeOrBegin'
 import { fill } from '@/components/template'
 import { KIN_RELATIONS } from '@/domain/application'
 import { ApiError } from '@/lib/api'
@@ -262,24 +263,14 @@ export function ApplyFlow({ today }: ApplyFlowProps) {
       </View>
       <Text className='jx-body'>{start.body}</Text>
       {handoff && draft.form.benefits.length > 0 && <Text className='jx-body'>{fill(start.fromScreening, { benefits: draft.form.benefits.map(benefitName).join('、') })}</Text>}
-      {resumable ? (
-        <View className='jx-card jx-apply-card'>
-          <View className='jx-heading' role='heading' aria-level={2}>
-            {start.resumeTitle}
-          </View>
-          <Text className='jx-body'>{fill(start.resumeBody, { n: stepProgress(stepOrStart(draft)).n })}</Text>
-          <Button type='primary' block size='large' onClick={() => begin(false)}>
-            {start.resume}
-          </Button>
-          <Button block size='large' onClick={() => begin(true)}>
-            {start.restart}
-          </Button>
-        </View>
-      ) : (
-        <Button type='primary' block size='large' onClick={() => begin(true)}>
-          {start.begin}
-        </Button>
-      )}
+      <ResumeOrBegin
+        className='jx-apply-card'
+        resumable={resumable}
+        title={start.resumeTitle}
+        body={fill(start.resumeBody, { n: stepProgress(stepOrStart(draft)).n })}
+        labels={start}
+        onBegin={begin}
+      />
     </View>
   )
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
+import { ResumeOrBegin } from '@/components/ResumeOrBegin'
 import { fill } from '@/components/template'
 import { useStrings } from '@/lib/i18n'
 import { emptyAnswers } from '../model/answers'
@@ -92,24 +92,14 @@ export function ScreeningFlow({ editKey }: ScreeningFlowProps) {
           </Text>
         ))}
       </View>
-      {resumable ? (
-        <View className='jx-card jx-screening-start__resume'>
-          <View className='jx-heading' role='heading' aria-level={2}>
-            {draft.finished ? start.resumeFinishedTitle : start.resumeTitle}
-          </View>
-          <Text className='jx-body'>{draft.finished ? start.resumeFinishedBody : fill(start.resumeBody, { n: Math.max(resumeAt, 1) })}</Text>
-          <Button type='primary' block size='large' onClick={() => begin(false)}>
-            {start.resume}
-          </Button>
-          <Button block size='large' onClick={() => begin(true)}>
-            {start.restart}
-          </Button>
-        </View>
-      ) : (
-        <Button type='primary' block size='large' onClick={() => begin(true)}>
-          {start.begin}
-        </Button>
-      )}
+      <ResumeOrBegin
+        className='jx-screening-start__resume'
+        resumable={resumable}
+        title={draft.finished ? start.resumeFinishedTitle : start.resumeTitle}
+        body={draft.finished ? start.resumeFinishedBody : fill(start.resumeBody, { n: Math.max(resumeAt, 1) })}
+        labels={start}
+        onBegin={begin}
+      />
       <Text className='jx-muted'>{strings.results.disclaimer}</Text>
     </View>
   )
