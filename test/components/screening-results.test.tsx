@@ -50,6 +50,15 @@ describe('查资格: the results', () => {
     expect(within(group('需进一步确认')).getByText('没有')).toBeInTheDocument()
   })
 
+  it('names the policy basis of every benefit that may be granted, also those decided case by case', () => {
+    seedDraft(wangXiuying({ suddenHardship: true }))
+    renderScreen(<ResultsScreen today={today} />)
+    const shown = [...within(group('可能符合')).getAllByRole('group'), ...within(group('需进一步确认')).queryAllByRole('group')]
+    expect(shown.length).toBeGreaterThan(3)
+    for (const card of shown) expect(within(card).getByText('政策依据')).toBeInTheDocument()
+    expect(within(benefit(group('可能符合'), '临时救助')).getByText(/《社会救助暂行办法》/)).toBeInTheDocument()
+  })
+
   it('tags amounts that rest on an illustrative standard 示例标准', () => {
     seedDraft(wangXiuying())
     renderScreen(<ResultsScreen today={today} />)

@@ -166,6 +166,7 @@ export const temporaryAssistance: BenefitRule = {
   description: '因火灾、交通事故、突发重病等陷入生活困境的家庭或个人，可申请一次性临时救助',
   documents: ['id_card', 'hardship_proof'],
   parameters: [],
+  basis: '《社会救助暂行办法》（国务院令第 649 号）第十章“临时救助”，2014 年 5 月 1 日起施行；金额由县级民政部门按困难情况确定',
   evaluate(context) {
     return {
       criteria: [answerIs('hardship', context.household.suddenHardship, true, hardshipTexts)],

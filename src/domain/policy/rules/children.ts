@@ -58,6 +58,7 @@ export const dreamScholarship: BenefitRule = {
   description: '孤儿和事实无人抚养儿童考入大学（含高职）的，每学年可申请一次性助学金',
   documents: ['id_card', 'hukou_book', 'admission_letter'],
   parameters: [],
+  basis: '福利彩票公益金资助项目；每学年的申请时间和金额以山西省民政厅当年的通知为准',
   evaluate(context) {
     return {
       criteria: [someMember(context, 'student', isAidedStudent, studentTexts)],

@@ -109,5 +109,7 @@ export interface BenefitRule {
   documents: readonly DocumentId[]
   /** The parameters the rule reads. */
   parameters: readonly ParameterKey[]
+  /** Where the benefit comes from, for one decided case by case (no parameter names its source). */
+  basis?: string
   evaluate(context: RuleContext): RuleOutcome
 }

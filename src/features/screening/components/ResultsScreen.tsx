@@ -4,6 +4,7 @@ import { Button, Tag } from '@nutui/nutui-react-taro'
 import { AmountText } from '@/components/AmountText'
 import { fill } from '@/components/template'
 import { SEED_SOURCE } from '@/domain/policy'
+import { BENEFIT_RULES } from '@/domain/policy/rules'
 import { TIERS, todayInShanghai, type BenefitResult, type Tier } from '@/domain/screening'
 import { startApplication } from '@/lib/applyHandoff'
 import { useStrings } from '@/lib/i18n'
@@ -39,7 +40,15 @@ function unitText(strings: Strings, unit: string): string {
 
 /** Where each number comes from and since when: one line per parameter, then its sources once. */
 function PolicyBasis({ result, strings }: { result: BenefitResult; strings: Strings }) {
-  if (result.parameters.length === 0) return null
+  if (result.parameters.length === 0) {
+    const basis = BENEFIT_RULES.find((rule) => rule.id === result.benefit)?.basis
+    return basis ? (
+      <View className='jx-benefit__policy'>
+        <Text className='jx-muted jx-benefit__policy-title'>{strings.results.policyTitle}</Text>
+        <Text className='jx-muted'>{basis}</Text>
+      </View>
+    ) : null
+  }
   const sources = [...new Set(result.parameters.map((parameter) => (parameter.source === SEED_SOURCE ? strings.sources.seed : parameter.source)))]
   return (
     <View className='jx-benefit__policy'>
