@@ -54,6 +54,13 @@ describe('查进度: one application, as its owner sees it', () => {
     expect(within(highAge).queryByText('撤回这一项申请')).not.toBeInTheDocument()
   })
 
+  it('lists the documents not handed in yet, to the owner', async () => {
+    serve(() => wangShufenDetail({ missingDocuments: [{ documentId: 'hukou_book', name: '户口簿' }, { documentId: 'income_proof', name: '收入证明' }] }))
+    renderScreen(<ApplicationDetailScreen id={APPLICATION_ID} />)
+    const missing = await screen.findByRole('region', { name: '还没交的材料' })
+    expect(within(missing).getByText(/^户口簿、收入证明。可以在受理时带到乡镇（街道）/)).toBeInTheDocument()
+  })
+
   it('calls the township office handling it, or 12345 before one is named', async () => {
     serve(() => wangShufenDetail())
     const call = jest.spyOn(Taro, 'makePhoneCall').mockResolvedValue({ errMsg: 'makePhoneCall:ok' })

@@ -48,6 +48,8 @@ export const track = {
       noOffice: '还没有确定由哪个乡镇（街道）受理。有疑问可以拨打 12345 政务服务便民热线。',
       hotline: '拨打 12345',
       refresh: '刷新进度',
+      missingTitle: '还没交的材料',
+      missingBody: '{documents}。可以在受理时带到乡镇（街道），或在工作人员要求补正时在这里在线补交。',
     },
     supplement: {
       title: '补充材料',

@@ -72,6 +72,15 @@ export function ApplicationDetailScreen({ id, refreshToken = 0, onRefreshed, onI
         {application.role === 'viewer' && <Text className='jx-body jx-track-notice'>{strings.viewerNotice}</Text>}
       </View>
 
+      {application.role === 'owner' && application.missingDocuments.length > 0 && (
+        <View className='jx-card' role='region' aria-label={strings.missingTitle}>
+          <View className='jx-heading' role='heading' aria-level={2}>
+            {strings.missingTitle}
+          </View>
+          <Text className='jx-body'>{fill(strings.missingBody, { documents: application.missingDocuments.map((document) => document.name).join('、') })}</Text>
+        </View>
+      )}
+
       {application.claims.map((claim) => (
         <ClaimCard key={claim.id} applicationId={application.id} claim={claim} role={application.role} onChanged={replace} />
       ))}
