@@ -121,7 +121,7 @@ export const apply = {
       incomeTotal: '合计 {amount} 元/月',
       submit: '提交申请',
       submitting: '正在提交…',
-      failed: '没有提交成功：{message}。填写的内容都已保存，可以再试一次。',
+      failed: '没有提交成功：{message}',
       fixFields: '有几处需要修改，请看标出的地方。',
     },
     success: {

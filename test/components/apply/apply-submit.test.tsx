@@ -50,11 +50,11 @@ afterEach(() => redirect.mockRestore())
 describe('申请: submitting', () => {
   it('keeps everything after a network failure and retries with the same Idempotency-Key', async () => {
     seedApplyDraft(wangShufenForm(), 'review')
-    submit.mockRejectedValueOnce(new ApiError({ kind: 'network', message: '网络连接失败' })).mockResolvedValueOnce(RESPONSE)
+    submit.mockRejectedValueOnce(new ApiError({ kind: 'network', message: '网络不太好，请检查网络后再试。您填写的内容已保留。' })).mockResolvedValueOnce(RESPONSE)
     renderScreen(<ApplyFlow today={TODAY} />)
     click(screen.getByText('继续上次'))
     click(screen.getByText('提交申请'))
-    expect(await screen.findByText('没有提交成功：网络连接失败。填写的内容都已保存，可以再试一次。')).toBeInTheDocument()
+    expect(await screen.findByText('没有提交成功：网络不太好，请检查网络后再试。您填写的内容已保留。')).toBeInTheDocument()
     const key = storedApplyDraft().idempotencyKey
     expect(key).toMatch(/^[\x21-\x7e]{8,200}$/)
     expect(storedApplyDraft().form.name).toBe('王淑芬')
