@@ -1,15 +1,18 @@
 // `POST /api/v1/subscriptions` and the outbox's delivery loop: every few seconds the due messages are
-// sent (development: logged), failures retried with back-off; a status change never waits for it.
+// sent (WeChat's subscribe message with credentials configured; logged in development), failures
+// retried with back-off; a status change never waits for it.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { SubscriptionRequestSchema, SubscriptionResponseSchema } from '@/domain/claims'
 import { requireUser } from '../http/auth'
 import { deliverDueNotifications, loggingSender, recordSubscriptions, type NotificationSender } from '../notifications/outbox'
+import { wechatSender } from '../notifications/wechatSender'
 
 export const DELIVERY_INTERVAL_MS = 10_000
 
 export function notificationRoutesWith(makeSender?: (log: { info(obj: object, msg: string): void }) => NotificationSender): FastifyPluginAsyncZod {
   return async (app) => {
-    const sender = makeSender ? makeSender(app.log) : loggingSender(app.log)
+    const wechat = app.env.wechat
+    const sender = makeSender ? makeSender(app.log) : wechat ? wechatSender({ ...wechat, db: app.db, crypto: app.fieldCrypto }) : loggingSender(app.log)
     let timer: NodeJS.Timeout | undefined
     let inFlight: Promise<unknown> = Promise.resolve()
     let closing = false
