@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, within } from '@testing-library/react'
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { RequestOptions } from '@/lib/api/client'
 import { ApplicationDetailScreen } from '@/features/track/components/ApplicationDetailScreen'
@@ -101,7 +101,7 @@ describe('查进度: one application, as its owner sees it', () => {
     upload.mockResolvedValue({ uploadId: '9a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d', contentType: 'image/jpeg', size: 1000 })
     await tap(within(within(form).getByRole('group', { name: '收入证明' })).getByText('拍照或选择图片'))
     expect(await within(form).findByText('文件 1')).toBeInTheDocument()
-    await type(within(form).getByLabelText('儿子每月给您多少生活费？'), '每月给 300 元，逢年过节另给')
+    await type(await within(form).findByLabelText('儿子每月给您多少生活费？'), '每月给 300 元，逢年过节另给')
 
     await tap(within(form).getByRole('button', { name: '提交补充材料' }))
     expect(await screen.findByText('没有提交成功：网络不太好，请检查网络后再试。您填写的内容已保留。')).toBeInTheDocument()
@@ -110,7 +110,8 @@ describe('查进度: one application, as its owner sees it', () => {
     first.unmount()
     renderScreen(<ApplicationDetailScreen id={APPLICATION_ID} />)
     const again = await screen.findByRole('region', { name: '补充材料' })
-    expect(within(again).getByLabelText('儿子每月给您多少生活费？')).toHaveValue('每月给 300 元，逢年过节另给')
+    // The text area is drawn a moment after the page.
+    await waitFor(() => expect(within(again).getByLabelText('儿子每月给您多少生活费？')).toHaveValue('每月给 300 元，逢年过节另给'))
     expect(within(again).getByText('文件 1')).toBeInTheDocument()
 
     await tap(within(again).getByRole('button', { name: '提交补充材料' }))
