@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { openRoute } from './browser'
-import { artifacts, questionPages, seriousViolations, smallTapTargets, turnOnElderMode, usePhoneBrowser } from './phone'
+import { answerScreenerAsWangXiuying, artifacts, questionPages, seriousViolations, smallTapTargets, turnOnElderMode, usePhoneBrowser } from './phone'
 
 jest.setTimeout(180_000)
 
@@ -27,21 +27,7 @@ async function answerAsWangXiuying({ fromHome = false } = {}) {
   } else {
     await openRoute(page, questionRoute)
   }
-  await press('开始')
-  await choose('您住在山西省哪个市？', '太原市')
-  await choose('您家在城市还是农村？', '城市（社区、居委会）')
-  await choose('您的户口在山西省吗？', '在山西省')
-  await answer('家里一共几口人（包括您自己）？', '1')
-  await answer('您的年龄是多少？', '82')
-  await choose('您有残疾人证吗？是几级？', '没有残疾人证')
-  await choose('您的生活能自理吗？', '都能自己做')
-  await answer('全家每个月收入一共大约多少元？', '0')
-  await answer('全家的存款、理财一共大约多少元？', '0')
-  await choose('家里有没有汽车、第二套房子或自己的公司？', '没有')
-  await answer('过去 12 个月，全家看病、上学一共自己花了多少元？（可选）', '0')
-  await choose('有没有能够赡养、抚养或扶养您家的亲属？', '没有')
-  await choose('最近家里有没有遇到突然的困难？', '没有')
-  await page.getByRole('heading', { level: 1, name: '自测结果' }).waitFor()
+  await answerScreenerAsWangXiuying(() => page)
 }
 
 describe('查资格 in a phone-size browser', () => {
