@@ -1,36 +1,13 @@
-import { LI_JIANGUO, LI_XIAOHONG, WANG_SHUFEN } from '../../fixtures/applications'
+import { WANG_SHUFEN } from '../../fixtures/applications'
+import { wangShufenForm } from '../../fixtures/applyForms'
 import { renderPage, startApp } from '../harness'
 
 /** The application draft as the app keeps it in WeChat's storage (src/lib/storage.ts, storageKeys.applyDraft). */
 const DRAFT_KEY = 'jx.apply.draft'
 
+/** The draft as the app saves it, stopped at the review. */
 function wangShufenDraft() {
-  return {
-    form: {
-      applicantKind: 'self',
-      relative: { relation: '', name: '', phone: '' },
-      name: WANG_SHUFEN.name,
-      idNumber: WANG_SHUFEN.idNumber,
-      phone: WANG_SHUFEN.phone,
-      address: { cityCode: '140100', countyCode: '140105', township: '坞城街道', detail: '双塔西街 38 号院' },
-      members: [
-        { name: LI_JIANGUO.name, relation: 'child', idNumber: LI_JIANGUO.idNumber },
-        { name: LI_XIAOHONG.name, relation: 'grandchild', idNumber: LI_XIAOHONG.idNumber },
-      ],
-      income: { wages: '0', pension: '1150', business: '0', farming: '0', property: '0', support: '0', other: '200' },
-      assets: { deposits: '6000', investments: '0', vehicles: '0', otherHomes: '0' },
-      benefits: ['dibao', 'high_age_allowance'],
-      documents: {},
-      privacy: true,
-      sensitive: true,
-      economicCheck: { '0': '2026-03-01T07:55:00.000Z', '1': '2026-03-01T07:56:00.000Z' },
-      screening: null,
-    },
-    step: 'review',
-    idempotencyKey: null,
-    savedAt: '2026-03-01T07:57:00.000Z',
-    serverUpdatedAt: null,
-  }
+  return { form: wangShufenForm(), step: 'review', idempotencyKey: null, savedAt: '2026-03-01T07:57:00.000Z', serverUpdatedAt: null }
 }
 
 describe('the built WeChat application review', () => {
