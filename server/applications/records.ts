@@ -8,6 +8,7 @@ import {
   householdPeople,
   missingDocuments,
   nextStepsFor,
+  type ApplicationReference,
   type ApplicationRequest,
   type ApplicationResponse,
   type ApplicationSummary,
@@ -63,6 +64,8 @@ export interface ClaimRecord {
 
 export interface ApplicationRecord {
   id: string
+  /** 申请编号, e.g. `JX20261205-K7QM`. */
+  reference: ApplicationReference
   createdAt: Date
   content: ApplicationContent
   claims: ClaimRecord[]
@@ -75,10 +78,11 @@ const benefitName = (id: BenefitId) => BENEFIT_RULES.find((rule) => rule.id === 
 const documentName = (id: DocumentId) => DOCUMENTS.find((document) => document.id === id)?.name ?? id
 
 /** A new application's record: one claim per benefit, each `submitted` with its timeline started. */
-export function newApplicationRecord(request: ApplicationRequest, now: Date): ApplicationRecord {
+export function newApplicationRecord(request: ApplicationRequest, now: Date, reference: ApplicationReference): ApplicationRecord {
   const { screening: _screening, ...content } = request
   return {
     id: randomUUID(),
+    reference,
     createdAt: now,
     content,
     claims: request.benefits.map((benefit) => ({
@@ -100,6 +104,7 @@ export function projectApplication(record: ApplicationRecord): ApplicationRespon
   const { applicant, beneficiary } = content
   return {
     id: record.id,
+    reference: record.reference,
     createdAt: record.createdAt.toISOString(),
     applicant:
       applicant.kind === 'self'
@@ -161,6 +166,7 @@ export function projectApplication(record: ApplicationRecord): ApplicationRespon
 
 interface ApplicationRow {
   id: string
+  reference: ApplicationReference
   created_at: Date
   details: { income: ApplicationContent['income']; assets: ApplicationContent['assets']; benefits: BenefitId[] }
 }
@@ -184,7 +190,7 @@ interface PersonRow {
  * that the person may see it (server/applications/access.ts); undefined when there is no such application.
  */
 export async function loadApplication(db: Queryable, crypto: FieldCrypto, applicationId: string): Promise<ApplicationRecord | undefined> {
-  const found = await db.query<ApplicationRow>('SELECT id, created_at, details FROM applications WHERE id = $1', [applicationId])
+  const found = await db.query<ApplicationRow>('SELECT id, reference, created_at, details FROM applications WHERE id = $1', [applicationId])
   const application = found.rows[0]
   if (!application) return undefined
 
@@ -230,6 +236,7 @@ export async function loadApplication(db: Queryable, crypto: FieldCrypto, applic
 
   return {
     id: application.id,
+    reference: application.reference,
     createdAt: application.created_at,
     content: {
       applicant: applicantRow
@@ -270,6 +277,7 @@ export async function loadApplication(db: Queryable, crypto: FieldCrypto, applic
 export async function listApplicationsFor(db: Queryable, crypto: FieldCrypto, userId: string): Promise<ApplicationSummary[]> {
   const result = await db.query<{
     id: string
+    reference: ApplicationReference
     created_at: Date
     role: 'owner' | 'viewer'
     name: string
@@ -281,7 +289,7 @@ export async function listApplicationsFor(db: Queryable, crypto: FieldCrypto, us
     due_date: string | null
     benefits: BenefitId[]
   }>(
-    `SELECT a.id, a.created_at, CASE WHEN a.owner_id = $1 THEN 'owner' ELSE 'viewer' END AS role,
+    `SELECT a.id, a.reference, a.created_at, CASE WHEN a.owner_id = $1 THEN 'owner' ELSE 'viewer' END AS role,
             p.name, p.id_number_sealed, c.id AS claim_id, c.benefit, c.status, c.updated_at,
             CASE WHEN c.status = 'needs_info' THEN (
               SELECT e.details -> 'requested' ->> 'dueDate' FROM claim_events e
@@ -303,6 +311,7 @@ export async function listApplicationsFor(db: Queryable, crypto: FieldCrypto, us
     if (!line) {
       line = {
         id: row.id,
+        reference: row.reference,
         createdAt: row.created_at.toISOString(),
         role: row.role,
         beneficiary: {

@@ -1,4 +1,4 @@
-// Calling the database functions of migration 020 that submit an application:
+// Calling the database functions of migrations 020 and 050 that submit an application:
 //   - `submit_application(…)`: the checks (an earlier application with this Idempotency-Key, which
 //     named uploads are the submitter's own, the beneficiary's open claims for the benefits asked
 //     for) and, only when all is clear, the application row and every child table's rows, each
@@ -17,9 +17,9 @@ const placeholders = (count: number) => Array.from({ length: count }, (_, i) => 
 export const PREFLIGHT_SQL = `SELECT earlier_hash, earlier_response, own_uploads, open_claims FROM submission_checks(${placeholders(6)})`
 
 /** The checks, then the writes when clear: parameters as {@link submitParams}. */
-export const SUBMIT_SQL = `SELECT earlier_hash, earlier_response, own_uploads, open_claims, inserted FROM submit_application(${placeholders(18)})`
+export const SUBMIT_SQL = `SELECT earlier_hash, earlier_response, own_uploads, open_claims, inserted FROM submit_application(${placeholders(19)})`
 
-/** A row for each child table, with the columns the function reads (see migration 020). */
+/** A row for each child table, with the columns the function reads (see migrations 020 and 050). */
 interface ChildRows {
   people: {
     id: string
@@ -159,5 +159,6 @@ export function submitParams(crypto: FieldCrypto, submission: Submission): unkno
     JSON.stringify(rows.documents),
     JSON.stringify(rows.consents),
     JSON.stringify(rows.confirmations),
+    record.reference,
   ]
 }

@@ -7,10 +7,11 @@
 //     the others fail on it, read the winner's row once it has committed and answer as above.
 // A second open claim for the same beneficiary and benefit is refused (409 duplicate_claim), also
 // enforced by a partial unique index so that two different submissions racing cannot both pass.
-import { DUPLICATE_CLAIM, IDEMPOTENCY_KEY_REUSED, type ApplicationRequest, type ApplicationResponse } from '@/domain/application'
+import { randomInt } from 'node:crypto'
+import { DUPLICATE_CLAIM, IDEMPOTENCY_KEY_REUSED, applicationReference, type ApplicationRequest, type ApplicationResponse } from '@/domain/application'
 import type { ApiIssue } from '@/domain/api'
 import type { FieldCrypto } from '../crypto'
-import { isUniqueViolation, type Queryable } from '../db'
+import { isUniqueViolation, violatedConstraint, type Queryable } from '../db'
 import { badRequest, conflict, unprocessable } from '../errors'
 import { requestFingerprint } from './canonical'
 import { HttpErrorWithDetails } from './errors'
@@ -22,6 +23,8 @@ export interface SubmitInput {
   idempotencyKey: string
   request: ApplicationRequest
   now: Date
+  /** Chooses each character of the reference's suffix: a cryptographic random index by default. */
+  pickReferenceCharacter?: (n: number) => number
 }
 
 export interface SubmitOutcome {
@@ -93,11 +96,26 @@ function duplicateClaim(existing: readonly OpenClaim[], ownerId: string) {
   )
 }
 
+/** A day has 32⁴ (about a million) references: a clash is rare, and a few new draws settle it. */
+const REFERENCE_ATTEMPTS = 5
+/** The unique constraint on applications.reference (migration 050). */
+const REFERENCE_CONSTRAINT = 'applications_reference'
+
 export async function submitApplication(db: Queryable, crypto: FieldCrypto, input: SubmitInput): Promise<SubmitOutcome> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await submitOnce(db, crypto, input)
+    } catch (error) {
+      if (violatedConstraint(error) !== REFERENCE_CONSTRAINT || attempt >= REFERENCE_ATTEMPTS) throw error
+    }
+  }
+}
+
+async function submitOnce(db: Queryable, crypto: FieldCrypto, input: SubmitInput): Promise<SubmitOutcome> {
   const { ownerId, idempotencyKey, request, now } = input
   const requestHash = requestFingerprint(request)
   // The answer is ready before the database is asked: it is stored with the application for replays.
-  const record = newApplicationRecord(request, now)
+  const record = newApplicationRecord(request, now, applicationReference(now, input.pickReferenceCharacter ?? randomInt))
   const response = projectApplication(record)
 
   const decide = (found: Preflight): SubmitOutcome | undefined => {
@@ -116,7 +134,7 @@ export async function submitApplication(db: Queryable, crypto: FieldCrypto, inpu
     if (decided) return decided
     throw new Error('a submission was neither written nor refused')
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error
+    if (!isUniqueViolation(error) || violatedConstraint(error) === REFERENCE_CONSTRAINT) throw error
     // Lost a race to a concurrent submission that has now committed (the same key, or another
     // application for the same person and benefit): answer as if it had come first.
     const checks = await db.query<CheckRow>(PREFLIGHT_SQL, checkParams(ownerId, idempotencyKey, request, crypto))

@@ -16,3 +16,10 @@ export function isUniqueViolation(error: unknown): boolean {
 export function isForeignKeyViolation(error: unknown): boolean {
   return sqlState(error) === '23503'
 }
+
+/** The constraint a database error names (both drivers pass PostgreSQL's field on), when it names one. */
+export function violatedConstraint(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('constraint' in error)) return undefined
+  const constraint = (error as { constraint: unknown }).constraint
+  return typeof constraint === 'string' ? constraint : undefined
+}

@@ -8,7 +8,7 @@ export type { Db, DbKind, DbLogger, Queryable, QueryResult } from './types'
 export { migrate, readMigrations, MIGRATIONS_DIR, type Migration, type MigrateResult } from './migrate'
 export { openPglite, type PgliteOptions } from './pglite'
 export { openPostgres, type PostgresOptions } from './postgres'
-export { sqlState, isUniqueViolation, isForeignKeyViolation } from './errors'
+export { sqlState, isUniqueViolation, isForeignKeyViolation, violatedConstraint } from './errors'
 
 export function openDb(env: Pick<Env, 'databaseUrl' | 'dataDir'>, logger?: DbLogger): Promise<Db> {
   return env.databaseUrl ? openPostgres({ url: env.databaseUrl, logger }) : openPglite({ dataDir: env.dataDir })

@@ -10,7 +10,7 @@ export interface OutboxMessage {
   userId: string
   templateId: string
   claimId: string
-  payload: { applicationId: string; benefit: string; status: ClaimStatus; statusLabel: string; note: string; at: string }
+  payload: { applicationId: string; reference: string; benefit: string; status: ClaimStatus; statusLabel: string; note: string; at: string }
   attempts: number
 }
 
@@ -23,7 +23,7 @@ export interface NotificationSender {
 export function loggingSender(log: { info(obj: object, msg: string): void }): NotificationSender {
   return {
     async send(message) {
-      log.info({ notificationId: message.id, claimId: message.claimId, templateId: message.templateId, status: message.payload.status }, 'notification sent (development sender)')
+      log.info({ notificationId: message.id, claimId: message.claimId, reference: message.payload.reference, templateId: message.templateId, status: message.payload.status }, 'notification sent (development sender)')
     },
   }
 }
@@ -43,11 +43,12 @@ export async function recordSubscriptions(db: Queryable, userId: string, templat
 
 /**
  * Queues a message about a claim's new status for the application's owner and the family following it
- * (not those revoked), once per template each accepted. Call inside the transaction that changes the status.
+ * (not those revoked), once per template each accepted, with the application's reference. Call inside
+ * the transaction that changes the status.
  */
-export async function queueStatusNotifications(tx: Queryable, claimId: string, payload: OutboxMessage['payload'], now: Date): Promise<number> {
-  const recipients = await tx.query<{ user_id: string; template_id: string }>(
-    `SELECT s.user_id, s.template_id
+export async function queueStatusNotifications(tx: Queryable, claimId: string, status: Omit<OutboxMessage['payload'], 'reference'>, now: Date): Promise<number> {
+  const recipients = await tx.query<{ user_id: string; template_id: string; reference: string }>(
+    `SELECT s.user_id, s.template_id, a.reference
      FROM claims c
      JOIN applications a ON a.id = c.application_id
      JOIN notification_subscriptions s ON s.user_id = a.owner_id
@@ -59,7 +60,7 @@ export async function queueStatusNotifications(tx: Queryable, claimId: string, p
     await tx.query(
       `INSERT INTO notification_outbox (id, user_id, template_id, claim_id, payload, state, attempts, next_attempt_at, created_at)
        VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $6)`,
-      [randomUUID(), recipient.user_id, recipient.template_id, claimId, JSON.stringify(payload), now],
+      [randomUUID(), recipient.user_id, recipient.template_id, claimId, JSON.stringify({ ...status, reference: recipient.reference }), now],
     )
   }
   return recipients.rows.length

@@ -3,7 +3,8 @@
 // the outbox retries it later; the claim's change never waits for it.
 //
 // The template (审核进度通知, chosen in the WeChat admin console) must have these fields:
-//   thing1 事项名称 (the benefit), phrase2 审核状态 (the status), time3 更新时间, thing4 备注 (the note).
+//   thing1 事项名称 (the benefit), phrase2 审核状态 (the status), time3 更新时间, thing4 备注 (the note),
+//   character_string5 申请编号 (the application's reference, to read out when calling the office).
 import { BENEFIT_RULES } from '@/domain/policy/rules'
 import type { BenefitId } from '@/domain/policy/rules/types'
 import type { FieldCrypto } from '../crypto'
@@ -47,7 +48,7 @@ function shanghaiMinute(at: string): string {
 
 const benefitName = (id: string) => BENEFIT_RULES.find((rule) => rule.id === (id as BenefitId))?.name ?? id
 
-/** The message body for one outbox entry: the benefit, its new status, when, and the note; it opens the application. */
+/** The message body for one outbox entry: the benefit, its new status, when, the note and the reference; it opens the application. */
 export function subscribeMessage(openid: string, message: OutboxMessage) {
   const { payload } = message
   return {
@@ -60,6 +61,7 @@ export function subscribeMessage(openid: string, message: OutboxMessage) {
       phrase2: { value: clip(payload.statusLabel, 5) },
       time3: { value: shanghaiMinute(payload.at) },
       thing4: { value: clip(payload.note || payload.statusLabel, 20) },
+      character_string5: { value: payload.reference },
     },
   }
 }

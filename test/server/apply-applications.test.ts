@@ -372,6 +372,7 @@ describe.each(dbKinds)('applications on %s', (kind) => {
       expect(list.applications.map((application) => application.id)).toEqual([newer.json().id, older.json().id])
       expect(list.applications[0]).toEqual({
         id: newer.json().id,
+        reference: newer.json().reference,
         createdAt: t.clock.now.toISOString(),
         role: 'owner',
         beneficiary: { name: '王淑芬', idNumber: expect.stringMatching(/^1401\*{10}\d{3}[\dX]$/) },

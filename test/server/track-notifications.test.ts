@@ -106,10 +106,10 @@ describe.each(dbKinds)('notifications on %s', (kind) => {
     expect(view.claims.find((claim) => claim.id === mine.dibao)?.status).toBe('verifying')
   })
 
-  test('the development sender logs ids and status only, and counts the message as sent', async () => {
+  test('the development sender logs ids, the application’s reference and the status only, and counts the message as sent', async () => {
     const lines: Array<[object, string]> = []
     const sender = loggingSender({ info: (obj, msg) => void lines.push([obj, msg]) })
-    await sender.send({ id: 'n1', userId: 'u1', templateId: 'tpl', claimId: 'c1', attempts: 0, payload: { applicationId: 'a1', benefit: 'dibao', status: 'accepted', statusLabel: '已受理', note: '王淑芬', at: '2026-03-01T08:00:00.000Z' } })
-    expect(lines).toEqual([[{ notificationId: 'n1', claimId: 'c1', templateId: 'tpl', status: 'accepted' }, 'notification sent (development sender)']])
+    await sender.send({ id: 'n1', userId: 'u1', templateId: 'tpl', claimId: 'c1', attempts: 0, payload: { applicationId: 'a1', reference: 'JX20260301-K7QM', benefit: 'dibao', status: 'accepted', statusLabel: '已受理', note: '王淑芬', at: '2026-03-01T08:00:00.000Z' } })
+    expect(lines).toEqual([[{ notificationId: 'n1', claimId: 'c1', reference: 'JX20260301-K7QM', templateId: 'tpl', status: 'accepted' }, 'notification sent (development sender)']])
   })
 })

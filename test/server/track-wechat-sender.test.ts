@@ -74,6 +74,7 @@ describe('status messages through WeChat', () => {
         phrase2: { value: '已受理' },
         time3: { value: '2026-03-01 16:00' },
         thing4: { value: '乡镇（街道）已受理申请。' },
+        character_string5: { value: application.reference },
       },
     })
 

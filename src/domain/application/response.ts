@@ -6,6 +6,7 @@ import { CITY_CODES } from '../cities'
 import { DOCUMENT_IDS, DOCUMENTS, type DocumentId } from '../documents'
 import { BENEFIT_IDS, type BenefitId } from '../policy/rules/types'
 import { ClaimEventSchema, ClaimStatusSchema } from './claims'
+import { ApplicationReferenceSchema } from './reference'
 import { PRIVACY_GUIDE_VERSIONS, SENSITIVE_INFO_CONSENT_VERSIONS } from './consents'
 import { INCOME_SOURCES, KIN_RELATIONS, needsEconomicCheck, type IncomeSource } from './request'
 
@@ -28,8 +29,10 @@ export type Claim = z.infer<typeof ClaimSchema>
 const AmountsSchema = z.object(Object.fromEntries(INCOME_SOURCES.map((source) => [source, z.number()])) as Record<IncomeSource, z.ZodNumber>)
 
 export const ApplicationResponseSchema = z.object({
-  /** The application number (申请编号): a random UUID. */
+  /** The API's id of the application: a random UUID. */
   id: z.uuid(),
+  /** 申请编号: the short reference read out on the phone and named in every status message (`JX20261205-K7QM`). */
+  reference: ApplicationReferenceSchema,
   /** ISO 8601 instant. */
   createdAt: z.iso.datetime(),
   applicant: z.discriminatedUnion('kind', [
@@ -81,6 +84,7 @@ export type NextAction = z.infer<typeof NextActionSchema>
 /** `GET /applications`: one line per application; those needing the person first (earliest due), then newest first. */
 export const ApplicationSummarySchema = z.object({
   id: z.uuid(),
+  reference: ApplicationReferenceSchema,
   createdAt: z.iso.datetime(),
   /** `owner`: submitted by the signed-in person; `viewer`: shared with them by the owner. */
   role: z.enum(['owner', 'viewer']),

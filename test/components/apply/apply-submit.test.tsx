@@ -19,6 +19,7 @@ const heading = () => screen.getByRole('heading', { level: 1 }).textContent
 
 const RESPONSE: ApplicationResponse = {
   id: '0b9f5d3e-8a57-4f1e-9f43-5b7c1f0e2d11',
+  reference: 'JX20260301-K7QM',
   createdAt: '2026-03-01T08:00:00.000Z',
   applicant: { kind: 'self' },
   beneficiary: {
