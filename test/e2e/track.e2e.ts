@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import dayjs from 'dayjs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { ApplicationResponseSchema } from '@/domain/application'
+import { todayInShanghai } from '@/domain/screening/today'
 import { residentIdNumber, wangShufenApplication, WANG_SHUFEN } from '../fixtures/applications'
 import { baseUrl, launch, openRoute, phoneContext } from './browser'
 import { artifacts, seriousViolations, smallTapTargets, textSizes, turnOnElderMode } from './phone'
@@ -74,7 +75,8 @@ describe('查进度 in the browser against the real server', () => {
     const mother = newDeviceId('wang-shufen')
     const son = newDeviceId('li-jianguo')
     const application = await submitAs(mother)
-    const due = dayjs().add(10, 'day').format('YYYY-MM-DD')
+    // Ten days from today in Shanxi, as the app counts them (UTC+8), whatever the machine's own zone says.
+    const due = dayjs(todayInShanghai()).add(10, 'day').format('YYYY-MM-DD')
     expect(runCase('move', application.dibao, 'accepted', '--office', '坞城街道办事处', '--office-phone', '0351-7654321')).toContain('已提交 → 已受理')
     expect(runCase('ask', application.dibao, '--doc', 'income_proof', '--question', '儿子每月给您多少生活费？', '--due', due)).toContain('已受理 → 需补正材料')
 

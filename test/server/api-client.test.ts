@@ -22,6 +22,9 @@ function memorySessions() {
   return { get: () => session, set: (s: Session) => void (session = s), clear: () => void (session = undefined) }
 }
 
+// Opening the embedded database takes seconds on a busy machine, more than jest's default 5 s for a hook.
+jest.setTimeout(60_000)
+
 const me = z.object({ id: z.string() })
 
 describe('the app’s API client against the real server', () => {
