@@ -1,8 +1,10 @@
 // `GET /applications/:id`: the application as its owner or an invited relative sees it, with each
 // claim's request (needs_info), decision and office, the next action asked of the applicant and, for
-// the owner, who follows it. A viewer's copy masks names and leaves out the street address, income
-// and assets.
-import { nextActionOf, type ApplicationDetail, type ClaimDetail, type Viewer } from '@/domain/claims'
+// the owner, who follows it. A viewer's copy masks names and leaves out the street address, income,
+// assets and decided amounts; its record says what happened in general words, and what is asked of
+// the applicant without the reviewer's questions or the applicant's answers.
+import { CLAIM_STATUS_LABELS } from '@/domain/application'
+import { DecisionSchema, generalNote, nextActionOf, type ApplicationDetail, type ClaimDetail, type ClaimEventDetails, type Viewer } from '@/domain/claims'
 import { DOCUMENTS } from '@/domain/documents'
 import { maskName } from '@/domain/masking'
 import type { ClaimStatus } from '@/domain/application'
@@ -10,7 +12,7 @@ import type { FieldCrypto } from '../crypto'
 import type { Queryable } from '../db'
 import { notFound } from '../errors'
 import { requireRole, type ApplicationRole } from './access'
-import { loadApplication, projectApplication, type ApplicationRecord, type ClaimEventDetails, type ClaimRecord } from './records'
+import { loadApplication, projectApplication, type ApplicationRecord, type ClaimRecord } from './records'
 
 /** The details of the claim's latest entry with `status`, when it has one. */
 function latest(claim: ClaimRecord, status: ClaimStatus): ClaimEventDetails | null {
@@ -38,7 +40,8 @@ function requestedOf(claim: ClaimRecord): ClaimDetail['requested'] {
 
 function decisionOf(claim: ClaimRecord): ClaimDetail['decision'] {
   if (claim.status !== 'approved' && claim.status !== 'paying') return null
-  return latest(claim, 'approved')?.decision ?? null
+  const decision = DecisionSchema.safeParse(latest(claim, 'approved')?.decision)
+  return decision.success ? decision.data : null
 }
 
 export function projectDetail(record: ApplicationRecord, role: ApplicationRole, viewers: readonly Viewer[]): ApplicationDetail {
@@ -54,13 +57,29 @@ export function projectDetail(record: ApplicationRecord, role: ApplicationRole, 
     }
   })
   const detail: ApplicationDetail = { ...base, role, claims, nextAction: nextActionOf(claims), viewers: role === 'owner' ? [...viewers] : [] }
-  return role === 'owner' ? detail : maskedForViewer(detail)
+  return role === 'owner' ? detail : maskedForViewer(detail, byId)
 }
 
-/** Family follow progress: they see who and where in outline, never the household's finances. */
-function maskedForViewer(detail: ApplicationDetail): ApplicationDetail {
+/** A claim as family following it read it: its statuses in general words, what is asked without the questions, no amount. */
+function claimForViewer(claim: ClaimDetail, stored: ClaimRecord | undefined): ClaimDetail {
+  return {
+    ...claim,
+    timeline: (stored?.events ?? []).map((event) => ({
+      status: event.status,
+      statusLabel: CLAIM_STATUS_LABELS[event.status],
+      note: generalNote(event.status, claim.benefit, event.details),
+      at: event.at.toISOString(),
+    })),
+    requested: claim.requested && { ...claim.requested, items: claim.requested.items.map(({ question: _question, ...item }) => item) },
+    decision: null,
+  }
+}
+
+/** Family follow progress: they see who and where in outline, never the household's finances or private exchanges. */
+function maskedForViewer(detail: ApplicationDetail, stored: ReadonlyMap<string, ClaimRecord>): ApplicationDetail {
   return {
     ...detail,
+    claims: detail.claims.map((claim) => claimForViewer(claim, stored.get(claim.id))),
     applicant: detail.applicant.kind === 'relative' ? { ...detail.applicant, name: maskName(detail.applicant.name) } : detail.applicant,
     beneficiary: { ...detail.beneficiary, name: maskName(detail.beneficiary.name), address: { ...detail.beneficiary.address, detail: '' } },
     members: detail.members.map((member) => ({ ...member, name: maskName(member.name) })),

@@ -18,7 +18,7 @@ import {
 import { placeName } from '@/domain/care/regions'
 import { DOCUMENT_IDS, DOCUMENTS, type DocumentId } from '@/domain/documents'
 import { maskIdNumber, maskName, maskPhone } from '@/domain/masking'
-import { nextActionOf, orderForList, type InfoRequest, type Office } from '@/domain/claims'
+import { SUBMITTED_NOTE, nextActionOf, orderForList, type ClaimEventDetails, type Office } from '@/domain/claims'
 import { BENEFIT_RULES, type BenefitId } from '@/domain/policy/rules'
 import type { FieldCrypto } from '../crypto'
 import type { Queryable } from '../db'
@@ -38,13 +38,6 @@ export function idNumberHash(crypto: FieldCrypto, idNumber: string): string {
 
 /** What was applied for: the request without the screener's answers. */
 export type ApplicationContent = Omit<ApplicationRequest, 'screening'>
-
-/** What came with a status change (migration 030): the request of a needs_info, a decision's amount, a reason. */
-export interface ClaimEventDetails {
-  reason?: string
-  requested?: InfoRequest
-  decision?: { monthlyAmountFen: number; startMonth: string }
-}
 
 export interface ClaimEventRecord {
   status: ClaimStatus
@@ -70,9 +63,6 @@ export interface ApplicationRecord {
   content: ApplicationContent
   claims: ClaimRecord[]
 }
-
-/** The timeline's first note. */
-export const SUBMITTED_NOTE = '申请已在线提交，等待乡镇人民政府（街道办事处）受理。'
 
 const benefitName = (id: BenefitId) => BENEFIT_RULES.find((rule) => rule.id === id)?.name ?? id
 const documentName = (id: DocumentId) => DOCUMENTS.find((document) => document.id === id)?.name ?? id

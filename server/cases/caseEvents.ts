@@ -1,9 +1,7 @@
 // Applying one review-system event to a claim: checked against the status machine, written with its
 // timeline entry in one transaction, kept with its answer so that a replay changes nothing.
 import { CLAIM_STATUS_LABELS, type ClaimStatus } from '@/domain/application'
-import { canTransition, formatFullDate, formatMonth, monthlyAmountFenOf, type CaseClaimList, type CaseEvent, type CaseEventResult } from '@/domain/claims'
-import { DOCUMENTS, type DocumentId } from '@/domain/documents'
-import { yuanFromFen } from '@/domain/policy/money'
+import { canTransition, decisionOf, paymentOf, timelineNote, generalNote, type CaseClaimList, type ClaimEventDetails, type CaseEvent, type CaseEventResult } from '@/domain/claims'
 import type { BenefitId } from '@/domain/policy/rules/types'
 import { randomUUID } from 'node:crypto'
 import type { Db, Queryable } from '../db'
@@ -16,59 +14,11 @@ export interface CaseEventOutcome {
   replayed: boolean
 }
 
-const documentName = (id: DocumentId | undefined) => DOCUMENTS.find((document) => document.id === id)?.name ?? '材料'
-
-/** The plain-language timeline note for an event: the review system's own note, or one written for the status. */
-export function timelineNote(event: CaseEvent): string {
-  const parts: string[] = []
-  switch (event.status) {
-    case 'accepted':
-      parts.push('乡镇（街道）已受理申请。')
-      break
-    case 'verifying':
-      parts.push('开始核对家庭经济状况，可能会入户调查。')
-      break
-    case 'needs_info': {
-      const items = (event.requested?.items ?? []).map((item) =>
-        item.kind === 'document' ? `${documentName(item.documentId)}${item.question ? `（${item.question}）` : ''}` : `回答：${item.question ?? ''}`,
-      )
-      const list = items.join('；')
-      // A question already ends with its own mark.
-      const stop = /[？！。?!]$/.test(list) ? '' : '。'
-      parts.push(`需要补充：${list}${stop}请在 ${event.requested ? formatFullDate(event.requested.dueDate) : ''}前提交。`)
-      break
-    }
-    case 'public_notice':
-      parts.push('审核结果在村（居）委会公示。')
-      break
-    case 'approved':
-      if (event.decision) parts.push(`已批准，每月 ${yuanFromFen(monthlyAmountFenOf(event.decision))} 元，自 ${formatMonth(event.decision.startMonth)}起发放。`)
-      break
-    case 'rejected':
-      parts.push(`未获批准。原因：${event.reason ?? ''}`)
-      break
-    case 'paying':
-      parts.push('补助已开始按月发放。')
-      break
-    case 'withdrawn':
-      parts.push('申请已撤回。')
-      break
-    case 'referred':
-      parts.push('已转给其他部门办理。')
-      break
-    case 'submitted':
-      break
-  }
-  if (event.reason && event.status !== 'rejected') parts.push(`原因：${event.reason}`)
-  if (event.note) parts.push(event.note)
-  return parts.join(' ')
-}
-
-function detailsOf(event: CaseEvent): Record<string, unknown> | null {
-  const details: Record<string, unknown> = {}
+function detailsOf(event: CaseEvent): ClaimEventDetails | null {
+  const details: ClaimEventDetails = {}
   if (event.reason) details.reason = event.reason
   if (event.requested) details.requested = event.requested
-  if (event.decision) details.decision = { monthlyAmountFen: monthlyAmountFenOf(event.decision), startMonth: event.decision.startMonth }
+  if (event.decision) details.decision = decisionOf(event.decision)
   return Object.keys(details).length > 0 ? details : null
 }
 
@@ -111,8 +61,14 @@ export async function applyCaseEvent(db: Db, event: CaseEvent, bodyHash: string,
       if (!canTransition(claim.status, event.status, claim.benefit)) {
         throw conflict(`不能从“${CLAIM_STATUS_LABELS[claim.status]}”变为“${CLAIM_STATUS_LABELS[event.status]}”。`, { code: 'invalid_transition' })
       }
+      if (event.decision && event.decision.payment !== paymentOf(claim.benefit)) {
+        throw unprocessable(
+          paymentOf(claim.benefit) === 'one_off' ? '这项补助是一次性发放的，决定应为一次性金额（payment: one_off）。' : '这项补助是按月发放的，决定应为每月金额和起始月份（payment: monthly）。',
+          { code: 'wrong_payment_kind' },
+        )
+      }
       const at = event.at ? new Date(event.at) : now
-      const note = timelineNote(event)
+      const note = timelineNote(event, claim.benefit)
       const result: CaseEventResult = {
         eventId: event.eventId,
         claimId: event.claimId,
@@ -142,7 +98,12 @@ export async function applyCaseEvent(db: Db, event: CaseEvent, bodyHash: string,
         JSON.stringify(result),
         now,
       ])
-      await queueStatusNotifications(tx, event.claimId, { applicationId: claim.application_id, benefit: claim.benefit, status: event.status, statusLabel: result.statusLabel, note, at: result.at }, now)
+      await queueStatusNotifications(
+        tx,
+        event.claimId,
+        { applicationId: claim.application_id, benefit: claim.benefit, status: event.status, statusLabel: result.statusLabel, note, viewerNote: generalNote(event.status, claim.benefit, details), at: result.at },
+        now,
+      )
       return { result, replayed: false }
     })
   } catch (error) {

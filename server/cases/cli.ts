@@ -3,14 +3,15 @@
 import { randomUUID } from 'node:crypto'
 import { parseArgs } from 'node:util'
 import { CLAIM_STATUSES, CLAIM_STATUS_LABELS, type ClaimStatus } from '@/domain/application'
-import { CASE_EVENT_SIGNATURE_HEADER, CaseClaimListSchema, type CaseEvent, type RequestedItem } from '@/domain/claims'
+import { CASE_EVENT_SIGNATURE_HEADER, CaseClaimListSchema, type CaseEvent, type DecisionInput, type RequestedItem } from '@/domain/claims'
 import { DOCUMENT_IDS, type DocumentId } from '@/domain/documents'
 import { hmacSha256Hex } from '../crypto'
 
 export const CASE_CLI_USAGE = `用法 (usage):
   npm run case -- list
-  npm run case -- move <claimId> <status> [--note 说明] [--reason 原因] [--amount 669 --start 2026-12]
-                  [--office 坞城街道办事处 --office-phone 0351-7654321]
+  npm run case -- move <claimId> <status> [--note 说明] [--reason 原因] [--office 坞城街道办事处 --office-phone 0351-7654321]
+  npm run case -- move <claimId> approved --amount 669 --start 2026-12     (monthly benefits: yuan a month, first month)
+  npm run case -- move <claimId> approved --once 6000                      (one-off benefits: 适老化改造, 圆梦助学, 临时救助)
   npm run case -- ask <claimId> [--doc income_proof]… [--question "问题"]… --due 2026-12-31 [--note 说明]
 documents (--doc): ${DOCUMENT_IDS.join(', ')}
 options: --url http://127.0.0.1:3000 (default: http://127.0.0.1:$PORT, PORT defaulting to 3000)
@@ -95,15 +96,23 @@ export function eventFor(command: 'move' | 'ask', positionals: string[], values:
   }
   const status = positionals[1]
   if (!status || !isStatus(status)) throw new UsageError(`状态应为：${CLAIM_STATUSES.join(', ')}`)
-  const amount = text('amount')
-  const start = text('start')
-  if (status === 'approved') {
-    if (!amount || !start) throw new UsageError('approved 需要 --amount <每月元数> 和 --start YYYY-MM')
-    const monthlyAmount = Number(amount)
-    if (!Number.isFinite(monthlyAmount)) throw new UsageError('--amount 应为数字（元）')
-    return { ...base, status, decision: { monthlyAmount, startMonth: start } }
-  }
+  if (status === 'approved') return { ...base, status, decision: decisionFor(text('amount'), text('start'), text('once')) }
   return { ...base, status }
+}
+
+/** `--amount 669 --start 2026-12` (monthly) or `--once 6000` (one-off), in yuan. */
+function decisionFor(amount: string | undefined, start: string | undefined, once: string | undefined): DecisionInput {
+  const yuan = (value: string, option: string) => {
+    const parsed = Number(value)
+    if (!Number.isFinite(parsed)) throw new UsageError(`${option} 应为数字（元）`)
+    return parsed
+  }
+  if (once !== undefined) {
+    if (amount !== undefined || start !== undefined) throw new UsageError('--once 是一次性金额，不能与 --amount/--start 同时给')
+    return { payment: 'one_off', amount: yuan(once, '--once') }
+  }
+  if (!amount || !start) throw new UsageError('approved 需要 --amount <每月元数> --start YYYY-MM，或一次性的 --once <元数>')
+  return { payment: 'monthly', amount: yuan(amount, '--amount'), startMonth: start }
 }
 
 /** Runs one command; resolves to the process exit code. */
@@ -162,6 +171,7 @@ function parseCommandLine(argv: string[]) {
       reason: { type: 'string' },
       amount: { type: 'string' },
       start: { type: 'string' },
+      once: { type: 'string' },
       doc: { type: 'string', multiple: true },
       question: { type: 'string', multiple: true },
       due: { type: 'string' },

@@ -2,7 +2,7 @@
 // what a reviewer asked for (needs_info → verifying). Each change is a timeline entry by 'applicant'.
 import { randomUUID } from 'node:crypto'
 import { CLAIM_STATUS_LABELS, type ClaimStatus } from '@/domain/application'
-import { canTransition, type SupplementRequest, type WithdrawRequest } from '@/domain/claims'
+import { canTransition, generalNote, type ClaimEventDetails, type SupplementRequest, type WithdrawRequest } from '@/domain/claims'
 import type { BenefitId } from '@/domain/policy/rules/types'
 import type { Db, Queryable } from '../db'
 import { badRequest, conflict, notFound } from '../errors'
@@ -27,13 +27,14 @@ async function lockOwnClaims(tx: Queryable, ownerId: string, applicationId: stri
   return claims.rows
 }
 
-async function moveClaim(tx: Queryable, applicationId: string, claim: LockedClaim, to: ClaimStatus, note: string, details: Record<string, unknown>, now: Date): Promise<void> {
+async function moveClaim(tx: Queryable, applicationId: string, claim: LockedClaim, to: ClaimStatus, note: string, details: ClaimEventDetails, now: Date): Promise<void> {
   await tx.query(
     `INSERT INTO claim_events (id, claim_id, seq, status, note, actor, at, details) VALUES ($1, $2, $3, $4, $5, 'applicant', $6, $7)`,
     [randomUUID(), claim.id, claim.last_seq + 1, to, note, now, JSON.stringify(details)],
   )
   await tx.query('UPDATE claims SET status = $2, updated_at = $3 WHERE id = $1', [claim.id, to, now])
-  await queueStatusNotifications(tx, claim.id, { applicationId, benefit: claim.benefit, status: to, statusLabel: CLAIM_STATUS_LABELS[to], note, at: now.toISOString() }, now)
+  const viewerNote = generalNote(to, claim.benefit, details)
+  await queueStatusNotifications(tx, claim.id, { applicationId, benefit: claim.benefit, status: to, statusLabel: CLAIM_STATUS_LABELS[to], note, viewerNote, at: now.toISOString() }, now)
 }
 
 /**

@@ -41,14 +41,18 @@ export async function recordSubscriptions(db: Queryable, userId: string, templat
   return all.rows.map((row) => row.template_id)
 }
 
+/** A claim's new status: the applicant's note, and the general words for family following it. */
+export type StatusChange = Omit<OutboxMessage['payload'], 'reference'> & { viewerNote: string }
+
 /**
  * Queues a message about a claim's new status for the application's owner and the family following it
- * (not those revoked), once per template each accepted, with the application's reference. Call inside
- * the transaction that changes the status.
+ * (not those revoked), once per template each accepted, with the application's reference. Family get the
+ * general note. Call inside the transaction that changes the status.
  */
-export async function queueStatusNotifications(tx: Queryable, claimId: string, status: Omit<OutboxMessage['payload'], 'reference'>, now: Date): Promise<number> {
-  const recipients = await tx.query<{ user_id: string; template_id: string; reference: string }>(
-    `SELECT s.user_id, s.template_id, a.reference
+export async function queueStatusNotifications(tx: Queryable, claimId: string, change: StatusChange, now: Date): Promise<number> {
+  const { viewerNote, ...payload } = change
+  const recipients = await tx.query<{ user_id: string; template_id: string; reference: string; owner: boolean }>(
+    `SELECT s.user_id, s.template_id, a.reference, s.user_id = a.owner_id AS owner
      FROM claims c
      JOIN applications a ON a.id = c.application_id
      JOIN notification_subscriptions s ON s.user_id = a.owner_id
@@ -60,7 +64,7 @@ export async function queueStatusNotifications(tx: Queryable, claimId: string, s
     await tx.query(
       `INSERT INTO notification_outbox (id, user_id, template_id, claim_id, payload, state, attempts, next_attempt_at, created_at)
        VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $6)`,
-      [randomUUID(), recipient.user_id, recipient.template_id, claimId, JSON.stringify({ ...status, reference: recipient.reference }), now],
+      [randomUUID(), recipient.user_id, recipient.template_id, claimId, JSON.stringify({ ...payload, note: recipient.owner ? payload.note : viewerNote, reference: recipient.reference }), now],
     )
   }
   return recipients.rows.length

@@ -4,7 +4,7 @@ import type { RequestOptions } from '@/lib/api/client'
 import { ApplicationDetailScreen } from '@/features/track/components/ApplicationDetailScreen'
 import { api, ApiError } from '@/lib/api'
 import { uploadDocument } from '@/lib/uploads'
-import { APPLICATION_ID, DIBAO_CLAIM, SON_VIEWER, asSeenBySon, dibaoNeedingInfo, highAgeApproved, wangShufenDetail } from '../fixtures/tracking'
+import { APPLICATION_ID, DIBAO_CLAIM, SON_VIEWER, WANG_SHUFEN_REFERENCE, asSeenBySon, dibaoNeedingInfo, highAgeApproved, homeModificationApproved, wangShufenDetail } from '../fixtures/tracking'
 import { renderScreen } from './render'
 
 jest.mock('@/lib/uploads', () => ({ uploadDocument: jest.fn() }))
@@ -52,6 +52,42 @@ describe('查进度: one application, as its owner sees it', () => {
     expect(within(highAge).getByText('下一步：发放中')).toBeInTheDocument()
     // An approved claim is decided: it can no longer be withdrawn.
     expect(within(highAge).queryByText('撤回这一项申请')).not.toBeInTheDocument()
+  })
+
+  it('gives the short application number to read out on the phone, not the long id', async () => {
+    serve(() => wangShufenDetail())
+    renderScreen(<ApplicationDetailScreen id={APPLICATION_ID} />)
+    expect(await screen.findByText(WANG_SHUFEN_REFERENCE)).toBeInTheDocument()
+    expect(screen.queryByText(APPLICATION_ID)).not.toBeInTheDocument()
+  })
+
+  it('words a one-off subsidy as paid once: never 每月 or 按月', async () => {
+    serve(() => wangShufenDetail({ claims: [homeModificationApproved()], nextAction: null }))
+    renderScreen(<ApplicationDetailScreen id={APPLICATION_ID} />)
+    const claim = await screen.findByRole('region', { name: '适老化改造补贴' })
+    expect(within(claim).getByText('一次性发放 6000 元')).toBeInTheDocument()
+    expect(claim.textContent).not.toMatch(/每月|按月/)
+    expect(within(claimRegion('适老化改造补贴')).getByText('下一步：发放中')).toBeInTheDocument()
+  })
+
+  it('once accepted, does not claim the documents are complete while some are still missing', async () => {
+    const dibao = { ...dibaoNeedingInfo(), status: 'accepted' as const, statusLabel: '已受理', requested: null, timeline: dibaoNeedingInfo().timeline.slice(0, 2) }
+    serve(() => wangShufenDetail({ claims: [dibao], nextAction: null, missingDocuments: [{ documentId: 'hukou_book', name: '户口簿' }, { documentId: 'income_proof', name: '收入证明' }] }))
+    renderScreen(<ApplicationDetailScreen id={APPLICATION_ID} />)
+    const claim = await screen.findByRole('region', { name: '最低生活保障' })
+    expect(within(claim).getByText(/已受理申请，接下来会审核材料/)).toBeInTheDocument()
+    expect(document.body.textContent).not.toMatch(/齐全/)
+  })
+
+  it('on the web, promises no messages it cannot send: check here, or open it in WeChat for messages', async () => {
+    serve(() => wangShufenDetail())
+    renderScreen(<ApplicationDetailScreen id={APPLICATION_ID} />)
+    const messages = await screen.findByRole('region', { name: '状态变化提醒' })
+    expect(within(messages).getByText(/网页版不会发送通知，请随时回到这里查看进度/)).toBeInTheDocument()
+    expect(within(messages).getByText(/在微信里打开“晋心助手”小程序/)).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: '状态有变化时微信通知我' })).not.toBeInTheDocument()
+    expect(document.body.textContent).not.toMatch(/会通知您|在自己的微信里/)
+    expect(within(screen.getByRole('region', { name: '家人关注' })).getByText(/在自己的手机上打开晋心助手、输入邀请码/)).toBeInTheDocument()
   })
 
   it('lists the documents not handed in yet, to the owner', async () => {
@@ -183,7 +219,9 @@ describe('查进度: as a relative following it', () => {
     renderScreen(<ApplicationDetailScreen id={APPLICATION_ID} />)
     expect(await screen.findByRole('heading', { level: 1, name: '王**的申请' })).toBeInTheDocument()
     expect(screen.getByText(/您是家人，只能查看进度/)).toBeInTheDocument()
-    expect(screen.getByText('需要申请人在 3月20日（还有 9 天） 前补充：收入证明、儿子每月给您多少生活费？。')).toBeInTheDocument()
+    expect(screen.getByText('需要申请人在 3月20日（还有 9 天） 前补充：收入证明、回答 1 个问题。')).toBeInTheDocument()
+    expect(screen.queryByText(/儿子每月给您多少生活费/)).not.toBeInTheDocument()
+    expect(screen.queryByText(/每月 50 元/)).not.toBeInTheDocument()
     expect(screen.queryByRole('region', { name: '补充材料' })).not.toBeInTheDocument()
     expect(screen.queryByText('撤回这一项申请')).not.toBeInTheDocument()
     expect(screen.queryByRole('region', { name: '家人关注' })).not.toBeInTheDocument()

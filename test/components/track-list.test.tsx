@@ -27,6 +27,7 @@ describe('我的申请: the list', () => {
   it('shows each application with each benefit’s status in words, the one needing her highlighted with its due date', async () => {
     const another = wangShufenDetail({
       id: '1c8e2b44-6d1f-4a0e-9b3c-7d5e6f708192',
+      reference: 'JX20260201-3NPW',
       createdAt: '2026-02-01T08:00:00.000Z',
       claims: [justSubmitted({ id: '2d9f3c55-7e20-4b1f-8c4d-8e6f70819203', benefit: 'home_modification_subsidy', benefitName: '适老化改造补贴' })],
       nextAction: null,
@@ -42,9 +43,11 @@ describe('我的申请: the list', () => {
     expect(within(first).getByText('需补正材料')).toBeInTheDocument()
     expect(within(first).getByText('已批准')).toBeInTheDocument()
     expect(within(first).getByText('2026年3月1日提交')).toBeInTheDocument()
+    expect(within(first).getByText('申请编号 JX20260301-K7QM')).toBeInTheDocument()
     const second = screen.getAllByRole('link', { name: '查看王淑芬的申请进度' })[1]
     expect(within(second).getByText('适老化改造补贴')).toBeInTheDocument()
     expect(within(second).getByText('已提交')).toBeInTheDocument()
+    expect(within(second).getByText('申请编号 JX20260201-3NPW')).toBeInTheDocument()
     expect(within(second).queryByText('需要您补充材料')).not.toBeInTheDocument()
 
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })

@@ -1,7 +1,7 @@
 // The claim status machine: every (from, to, benefit) triple of the full cross product is checked
 // against the rules of shared/API.md, written out here independently of the table.
 import { CLAIM_STATUSES, CLAIM_STATUS_LABELS, type ClaimStatus } from '@/domain/application'
-import { CLAIM_STATUS_EXPLANATIONS, CLAIM_TRANSITIONS, PUBLIC_NOTICE_BENEFITS, canTransition, expectedNextStatus, isFinalStatus, needsPublicNotice, nextStatuses } from '@/domain/claims'
+import { CLAIM_STATUS_EXPLANATIONS, CLAIM_TRANSITIONS, ONE_OFF_BENEFITS, PUBLIC_NOTICE_BENEFITS, canTransition, explanationOf, expectedNextStatus, isFinalStatus, needsPublicNotice, nextStatuses } from '@/domain/claims'
 import { BENEFIT_IDS, type BenefitId } from '@/domain/policy/rules/types'
 
 const UNDECIDED: ClaimStatus[] = ['submitted', 'accepted', 'verifying', 'needs_info', 'public_notice']
@@ -66,6 +66,16 @@ describe('claim status machine', () => {
       expect(explanation.label).toBe(CLAIM_STATUS_LABELS[status])
       for (const text of [explanation.happening, explanation.yourPart, explanation.duration]) expect(text).toMatch(/[\u4e00-\u9fff]/)
     }
+  })
+
+  test('a benefit paid once is never explained as paid monthly; a monthly one is; 已受理 claims nothing about the documents', () => {
+    for (const benefit of BENEFIT_IDS) {
+      const words = CLAIM_STATUSES.map((status) => Object.values(explanationOf(status, benefit)).join('')).join('')
+      if (ONE_OFF_BENEFITS.includes(benefit)) expect(words).not.toMatch(/每月|按月/)
+      else expect(explanationOf('paying', benefit).happening).toContain('按月')
+    }
+    expect(ONE_OFF_BENEFITS).toEqual(['home_modification_subsidy', 'dream_scholarship', 'temporary_assistance'])
+    expect(Object.values(CLAIM_STATUS_EXPLANATIONS.accepted).join('')).not.toMatch(/齐全|齐备/)
   })
 
   test('every status is reachable from submitted, for some benefit', () => {

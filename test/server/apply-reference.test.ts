@@ -1,16 +1,14 @@
 // 申请编号: every application has a short reference a person can read out on the phone (JX + the Shanxi
 // date + 4 characters), the same in the answer to submitting, the list, the application and status messages.
-import { copyFileSync, readdirSync } from 'node:fs'
-import path from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { ApplicationListSchema, ApplicationResponseSchema, REFERENCE_ALPHABET } from '@/domain/application'
 import { ApplicationDetailSchema } from '@/domain/claims'
-import { MIGRATIONS_DIR, migrate } from '../../server/db'
+import { migrate } from '../../server/db'
 import { submitApplication } from '../../server/applications/submit'
 import { residentIdNumber, wangShufenApplication } from '../fixtures/applications'
 import { bearer, postCaseEvent, startApplyApp, submit, type ApplyTestApp } from './apply-support'
-import { openTestDb, dbKinds } from './helpers/databases'
-import { tempDir } from './helpers/files'
+import { dbKinds } from './helpers/databases'
+import { databaseBefore } from './helpers/migrations'
 
 jest.setTimeout(120_000)
 
@@ -100,11 +98,8 @@ describe.each(dbKinds)('application references on %s', (kind) => {
 })
 
 test('applications made before references existed are given one by the migration, with the Shanxi date they were made', async () => {
-  const earlier = tempDir('jinxin-migrations-')
-  for (const file of readdirSync(MIGRATIONS_DIR).filter((name) => name < '050')) copyFileSync(path.join(MIGRATIONS_DIR, file), path.join(earlier.dir, file))
-  const testDb = await openTestDb('pglite')
+  const testDb = await databaseBefore('050')
   try {
-    await migrate(testDb.db, { dir: earlier.dir })
     const user = randomUUID()
     await testDb.db.query("INSERT INTO users (id, openid_hash, openid_sealed, created_at, last_sign_in_at) VALUES ($1, 'h', 's', now(), now())", [user])
     const applications = [randomUUID(), randomUUID(), randomUUID()]
@@ -135,7 +130,6 @@ test('applications made before references existed are given one by the migration
     expect(outbox.rows[0].payload).toEqual({ status: 'accepted', reference: byId.get(applications[0]) })
   } finally {
     await testDb.cleanup()
-    earlier.remove()
   }
 })
 

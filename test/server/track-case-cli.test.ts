@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { ApplicationResponseSchema } from '@/domain/application'
 import { ApplicationDetailSchema } from '@/domain/claims'
 import { runCaseCli } from '../../server/cases/cli'
-import { wangShufenApplication } from '../fixtures/applications'
+import { residentIdNumber, wangShufenApplication } from '../fixtures/applications'
 import { bearer, startApplyApp, submit, type ApplyTestApp } from './apply-support'
 import { dbKinds } from './helpers/databases'
 
@@ -60,7 +60,24 @@ describe.each(dbKinds)('npm run case on %s', (kind) => {
     expect(claim?.timeline[1].note).toContain('材料齐全')
     expect(claim?.timeline[2].note).toContain('收入证明')
     expect(claim?.office).toEqual({ name: '坞城街道办事处', phone: '0351-7654321' })
-    expect(claim?.decision).toEqual({ monthlyAmountFen: 66900, startMonth: '2026-12' })
+    expect(claim?.decision).toEqual({ payment: 'monthly', amountFen: 66900, startMonth: '2026-12' })
+  })
+
+  test('--once approves a one-off benefit with its amount; a monthly amount for it is refused with the server’s message', async () => {
+    const owner = await bearer(t.app, 'wang-shufen-home')
+    const input = wangShufenApplication()
+    input.beneficiary.idNumber = residentIdNumber('140105', '1949-12-31', 402)
+    input.benefits = ['home_modification_subsidy']
+    const submitted = ApplicationResponseSchema.parse((await submit(t.app, owner, input)).json())
+    const claimId = submitted.claims[0].id
+    for (const status of ['accepted', 'verifying']) expect((await run(['move', claimId, status])).code).toBe(0)
+    const monthly = await run(['move', claimId, 'approved', '--amount', '6000', '--start', '2026-12'])
+    expect(monthly.code).toBe(1)
+    expect(monthly.text).toContain('422')
+    expect(monthly.text).toContain('一次性')
+    expect(await run(['move', claimId, 'approved', '--once', '6000'])).toEqual({ code: 0, text: expect.stringContaining('已批准，一次性发放 6000 元。') })
+    const view = ApplicationDetailSchema.parse((await t.app.inject({ method: 'GET', url: `/api/v1/applications/${submitted.id}`, headers: owner })).json())
+    expect(view.claims[0].decision).toEqual({ payment: 'one_off', amountFen: 600000 })
   })
 
   test('usage errors exit 2; a wrong secret is refused by the server; a closed port is reported', async () => {
@@ -69,6 +86,8 @@ describe.each(dbKinds)('npm run case on %s', (kind) => {
     expect((await run(['move', 'x', 'finished'])).code).toBe(2)
     expect((await run(['ask', 'x', '--due', '2026-12-31'])).code).toBe(2)
     expect((await run(['move', 'x', 'approved'])).code).toBe(2)
+    expect((await run(['move', 'x', 'approved', '--once', '6000', '--start', '2026-12'])).code).toBe(2)
+    expect((await run(['move', 'x', 'approved', '--once', 'six thousand'])).code).toBe(2)
     const unknownDocument = await run(['ask', 'x', '--doc', 'bank_statement', '--due', '2026-12-31'])
     expect(unknownDocument.code).toBe(2)
     expect(unknownDocument.text).toContain('income_proof')

@@ -3,11 +3,13 @@
 import { randomUUID } from 'node:crypto'
 import type { LightMyRequestResponse } from 'fastify'
 import { ApplicationResponseSchema, type ApplicationResponse } from '@/domain/application'
-import { CaseClaimListSchema, CaseEventResultSchema } from '@/domain/claims'
+import { ApplicationDetailSchema, CaseClaimListSchema, CaseEventResultSchema } from '@/domain/claims'
 import { hmacSha256Hex } from '../../server/crypto'
 import { residentIdNumber, wangShufenApplication } from '../fixtures/applications'
 import { bearer, issuesOf, startApplyApp, submit, type ApplyTestApp } from './apply-support'
+import { migrate } from '../../server/db'
 import { dbKinds } from './helpers/databases'
+import { databaseBefore } from './helpers/migrations'
 
 jest.setTimeout(120_000)
 
@@ -64,7 +66,7 @@ describe.each(dbKinds)('case events on %s', (kind) => {
       { status: 'needs_info', requested: { items: [{ kind: 'document', documentId: 'income_proof' }, { kind: 'answer', question: '儿子每月给您多少生活费？' }], dueDate: '2026-03-20' } },
       { status: 'verifying' },
       { status: 'public_notice' },
-      { status: 'approved', decision: { monthlyAmount: 669, startMonth: '2026-04' } },
+      { status: 'approved', decision: { payment: 'monthly', amount: 669, startMonth: '2026-04' } },
       { status: 'paying' },
     ]
     let previous = 'submitted'
@@ -86,9 +88,39 @@ describe.each(dbKinds)('case events on %s', (kind) => {
     expect(claim.timeline[3].note).toContain('请在 2026年3月20日前提交')
     expect(claim.timeline[6].note).toBe('已批准，每月 669 元，自 2026 年 4 月起发放。')
     const details = await t.testDb.db.query<{ details: unknown }>("SELECT details FROM claim_events WHERE claim_id = $1 AND status = 'approved'", [app.dibao])
-    expect(details.rows[0].details).toEqual({ decision: { monthlyAmountFen: 66900, startMonth: '2026-04' } })
+    expect(details.rows[0].details).toEqual({ decision: { payment: 'monthly', amountFen: 66900, startMonth: '2026-04' } })
     // The other claim of the application did not move.
     expect((await claimOf(app.id, app.highAge)).status).toBe('submitted')
+  })
+
+  test('适老化改造补贴 is decided as a one-off amount, never monthly; a wrong kind is 422 and changes nothing', async () => {
+    beneficiarySequence += 1
+    const input = wangShufenApplication()
+    input.beneficiary.idNumber = residentIdNumber('140105', '1949-12-31', 100 + beneficiarySequence * 2)
+    input.benefits = ['high_age_allowance', 'home_modification_subsidy']
+    const submitted = ApplicationResponseSchema.parse((await submit(t.app, owner, input)).json())
+    const claimFor = (benefit: string) => submitted.claims.find((claim) => claim.benefit === benefit)?.id ?? ''
+    const homeModification = claimFor('home_modification_subsidy')
+    const highAge = claimFor('high_age_allowance')
+    for (const claimId of [homeModification, highAge]) {
+      for (const status of ['accepted', 'verifying']) expect((await send({ claimId, status })).statusCode).toBe(200)
+    }
+
+    const monthlyForOneOff = await send({ claimId: homeModification, status: 'approved', decision: { payment: 'monthly', amount: 6000, startMonth: '2026-12' } })
+    expect(monthlyForOneOff.statusCode).toBe(422)
+    expect(monthlyForOneOff.json()).toMatchObject({ error: 'wrong_payment_kind', message: expect.stringContaining('一次性') })
+    const oneOffForMonthly = await send({ claimId: highAge, status: 'approved', decision: { payment: 'one_off', amount: 50 } })
+    expect(oneOffForMonthly.statusCode).toBe(422)
+    expect(oneOffForMonthly.json()).toMatchObject({ error: 'wrong_payment_kind', message: expect.stringContaining('按月') })
+    expect((await claimOf(submitted.id, homeModification)).status).toBe('verifying')
+
+    expect((await send({ claimId: homeModification, status: 'approved', decision: { payment: 'one_off', amount: 6000 } })).statusCode).toBe(200)
+    expect((await send({ claimId: homeModification, status: 'paying' })).statusCode).toBe(200)
+    const detail = ApplicationDetailSchema.parse((await t.app.inject({ method: 'GET', url: `/api/v1/applications/${submitted.id}`, headers: owner })).json())
+    const claim = detail.claims.find((item) => item.id === homeModification)
+    expect(claim?.decision).toEqual({ payment: 'one_off', amountFen: 600000 })
+    expect(claim?.timeline.slice(-2).map((entry) => entry.note)).toEqual(['已批准，一次性发放 6000 元。', '补助正在发放。'])
+    expect(JSON.stringify(claim)).not.toMatch(/每月|按月/)
   })
 
   test('401 for a missing, malformed or wrong signature, and for a body changed after signing; nothing changes', async () => {
@@ -148,7 +180,7 @@ describe.each(dbKinds)('case events on %s', (kind) => {
 
   test('out of order: approved before accepted is 409 and nothing changes; sent again when in order, it is applied', async () => {
     const app = await newApplication()
-    const approved = { eventId: randomUUID(), claimId: app.highAge, status: 'approved', decision: { monthlyAmountFen: 10000, startMonth: '2026-04' } }
+    const approved = { eventId: randomUUID(), claimId: app.highAge, status: 'approved', decision: { payment: 'monthly', amountFen: 10000, startMonth: '2026-04' } }
     const early = await signedPost('/api/v1/case-events', approved)
     expect(early.statusCode).toBe(409)
     expect(early.json()).toMatchObject({ error: 'invalid_transition', message: expect.stringContaining('已提交') })
@@ -168,7 +200,7 @@ describe.each(dbKinds)('case events on %s', (kind) => {
 
     expect((await send({ claimId: app.dibao, status: 'accepted' })).statusCode).toBe(200)
     expect((await send({ claimId: app.dibao, status: 'verifying' })).statusCode).toBe(200)
-    expect((await send({ claimId: app.dibao, status: 'approved', decision: { monthlyAmountFen: 66900, startMonth: '2026-04' } })).statusCode).toBe(409)
+    expect((await send({ claimId: app.dibao, status: 'approved', decision: { payment: 'monthly', amountFen: 66900, startMonth: '2026-04' } })).statusCode).toBe(409)
     // A decided claim cannot be withdrawn; a final one goes nowhere.
     expect((await send({ claimId: app.highAge, status: 'withdrawn' })).statusCode).toBe(409)
     expect((await send({ claimId: app.dibao, status: 'rejected', reason: '家庭人均收入高于当地低保标准。' })).statusCode).toBe(200)
@@ -195,9 +227,13 @@ describe.each(dbKinds)('case events on %s', (kind) => {
       [{ status: 'needs_info', requested: { items: [{ kind: 'document' }], dueDate: '2026-03-20' } }, 'requested.items.0.documentId'],
       [{ status: 'needs_info', requested: { items: [{ kind: 'answer', question: '？' }] } }, 'requested.dueDate'],
       [{ status: 'approved' }, 'decision'],
-      [{ status: 'approved', decision: { startMonth: '2026-04' } }, 'decision.monthlyAmountFen'],
-      [{ status: 'approved', decision: { monthlyAmountFen: 100, startMonth: '2026-13' } }, 'decision.startMonth'],
-      [{ status: 'accepted', decision: { monthlyAmountFen: 100, startMonth: '2026-04' } }, 'decision'],
+      [{ status: 'approved', decision: { payment: 'monthly', startMonth: '2026-04' } }, 'decision.amountFen'],
+      [{ status: 'approved', decision: { payment: 'monthly', amountFen: 100, amount: 1, startMonth: '2026-04' } }, 'decision.amountFen'],
+      [{ status: 'approved', decision: { payment: 'monthly', amountFen: 100, startMonth: '2026-13' } }, 'decision.startMonth'],
+      [{ status: 'approved', decision: { payment: 'monthly', amountFen: 100 } }, 'decision.startMonth'],
+      [{ status: 'approved', decision: { payment: 'weekly', amountFen: 100 } }, 'decision.payment'],
+      [{ status: 'approved', decision: { amountFen: 100, startMonth: '2026-04' } }, 'decision.payment'],
+      [{ status: 'accepted', decision: { payment: 'monthly', amountFen: 100, startMonth: '2026-04' } }, 'decision'],
       [{ status: 'finished' }, 'status'],
     ]
     for (const [body, path] of cases) {
@@ -224,3 +260,35 @@ describe.each(dbKinds)('case events on %s', (kind) => {
   })
 })
 
+
+test('decisions stored before they had a kind become monthly, or one-off for the one-off benefits, whose note stops saying 每月', async () => {
+  const testDb = await databaseBefore('055')
+  try {
+    const { db } = testDb
+    const user = randomUUID()
+    const application = randomUUID()
+    await db.query("INSERT INTO users (id, openid_hash, openid_sealed, created_at, last_sign_in_at) VALUES ($1, 'h', 's', now(), now())", [user])
+    await db.query("INSERT INTO applications (id, owner_id, idempotency_key, request_hash, response_status, response_sealed, details, created_at, reference) VALUES ($1, $2, 'k', 'h', 201, 's', '{}', now(), 'JX20261205-K7QM')", [application, user])
+    const approve = async (benefit: string, amountFen: number, note: string) => {
+      const claim = randomUUID()
+      await db.query("INSERT INTO claims (id, application_id, benefit, status, beneficiary_id_hash, created_at, updated_at) VALUES ($1, $2, $3, 'approved', 'h', now(), now())", [claim, application, benefit])
+      await db.query("INSERT INTO claim_events (id, claim_id, seq, status, note, actor, at, details) VALUES ($1, $2, 1, 'approved', $3, 'review_system', now(), $4)", [
+        randomUUID(),
+        claim,
+        note,
+        JSON.stringify({ decision: { monthlyAmountFen: amountFen, startMonth: '2026-12' } }),
+      ])
+      return claim
+    }
+    const homeModification = await approve('home_modification_subsidy', 600000, '已批准，每月 6000 元，自 2026 年 12 月起发放。 请保留发票')
+    const highAge = await approve('high_age_allowance', 5000, '已批准，每月 50 元，自 2026 年 12 月起发放。')
+
+    await migrate(db)
+
+    const stored = async (claim: string) => (await db.query<{ note: string; details: unknown }>('SELECT note, details FROM claim_events WHERE claim_id = $1', [claim])).rows[0]
+    expect(await stored(homeModification)).toEqual({ note: '已批准，一次性发放 6000 元。 请保留发票', details: { decision: { payment: 'one_off', amountFen: 600000 } } })
+    expect(await stored(highAge)).toEqual({ note: '已批准，每月 50 元，自 2026 年 12 月起发放。', details: { decision: { payment: 'monthly', amountFen: 5000, startMonth: '2026-12' } } })
+  } finally {
+    await testDb.cleanup()
+  }
+})

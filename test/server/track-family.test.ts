@@ -93,6 +93,58 @@ describe.each(dbKinds)('family on %s', (kind) => {
     expect(own.viewers).toEqual([{ id: expect.any(String), label: '儿子', acceptedAt: t.clock.now.toISOString() }])
   })
 
+  test('the son sees each status and what is asked of his mother in general words, never the caseworker’s questions, her answers, reasons or amounts', async () => {
+    // Her own phone, subscribed to status messages (the shared mother of the other tests is not).
+    const mother = await bearer(t.app, 'wang-shufen-subscribed')
+    const app = await newApplication(mother)
+    const { code } = InvitationSchema.parse((await invite(app.id, mother)).json())
+    expect((await accept(code)).statusCode).toBe(200)
+    expect((await request('POST', '/subscriptions', son, { templateIds: ['tpl-status'] })).statusCode).toBe(200)
+    expect((await request('POST', '/subscriptions', mother, { templateIds: ['tpl-status'] })).statusCode).toBe(200)
+    const question = '儿子每月给您多少生活费？'
+    const answer = '每月给 300 元，逢年过节另给'
+    const events: Array<Record<string, unknown>> = [
+      { claimId: app.dibao, status: 'accepted', note: '请 3 月 5 日上午在家等候入户调查' },
+      { claimId: app.dibao, status: 'needs_info', requested: { items: [{ kind: 'document', documentId: 'income_proof', question: '李建国的工资流水' }, { kind: 'answer', question }], dueDate: '2026-03-20' } },
+    ]
+    for (const event of events) expect((await postCaseEvent(t.app, SECRET, event)).statusCode).toBe(200)
+
+    const asked = await request('GET', `/applications/${app.id}`, son)
+    const seen = ApplicationDetailSchema.parse(asked.json())
+    const dibao = seen.claims[0]
+    expect(dibao.timeline.map((entry) => entry.note)).toEqual([
+      '申请已在线提交，等待乡镇人民政府（街道办事处）受理。',
+      '乡镇（街道）已受理申请。',
+      '需要申请人补充：收入证明，并回答 1 个问题，请在 2026年3月20日前提交。',
+    ])
+    expect(dibao.requested).toEqual({ dueDate: '2026-03-20', items: [{ kind: 'document', documentId: 'income_proof', documentName: '收入证明' }, { kind: 'answer' }] })
+    for (const secret of [question, '工资流水', '3 月 5 日上午']) expect(asked.body).not.toContain(secret)
+    // His mother still reads exactly what was asked.
+    expect((await detail(app.id, mother)).claims[0].timeline[2].note).toContain(question)
+
+    // Her answer, a rejection's reason and an amount stay hers too.
+    expect((await request('POST', `/applications/${app.id}/supplements`, mother, { claimId: app.dibao, answers: [{ question, answer }], note: '儿子刚换了工作' })).statusCode).toBe(200)
+    for (const status of ['accepted', 'verifying']) expect((await postCaseEvent(t.app, SECRET, { claimId: app.highAge, status })).statusCode).toBe(200)
+    expect((await postCaseEvent(t.app, SECRET, { claimId: app.highAge, status: 'approved', decision: { payment: 'monthly', amount: 50, startMonth: '2026-04' } })).statusCode).toBe(200)
+    expect((await postCaseEvent(t.app, SECRET, { claimId: app.dibao, status: 'rejected', reason: '儿子每月给 300 元，家庭人均收入高于低保标准' })).statusCode).toBe(200)
+    const later = await request('GET', `/applications/${app.id}`, son)
+    const view = ApplicationDetailSchema.parse(later.json())
+    expect(view.claims[0].timeline.slice(-2).map((entry) => entry.note)).toEqual(['申请人已补充材料，继续核对调查。', '未获批准，原因已告知申请人。'])
+    expect(view.claims[1].timeline.at(-1)?.note).toBe('已批准，补助按月发放。')
+    expect(view.claims[1].decision).toBeNull()
+    for (const secret of [answer, '换了工作', '300 元', '50 元']) expect(later.body).not.toContain(secret)
+
+    // The status messages queued for him say as little; hers say it all.
+    const outbox = await t.testDb.db.query<{ user_id: string; note: string }>(
+      `SELECT o.user_id, o.payload ->> 'note' AS note FROM notification_outbox o JOIN claims c ON c.id = o.claim_id WHERE c.application_id = $1 ORDER BY o.created_at`,
+      [app.id],
+    )
+    const [sonId, motherId] = await Promise.all([son, mother].map(async (who) => (await request('GET', '/test/me', who)).json().id as string))
+    const notes = (userId: string) => outbox.rows.filter((row) => row.user_id === userId).map((row) => row.note).join('\n')
+    for (const secret of [question, answer, '换了工作', '300 元', '50 元', '3 月 5 日上午']) expect(notes(sonId)).not.toContain(secret)
+    expect(notes(motherId)).toContain(question)
+  })
+
   test('a code works once and for 24 hours; accepting it again answers the same; one’s own is refused; unknown is 404, malformed 400', async () => {
     const app = await newApplication()
     const code = await codeFor(app.id)
@@ -180,7 +232,7 @@ describe.each(dbKinds)('family on %s', (kind) => {
     expect((await postCaseEvent(t.app, SECRET, { claimId: asked.dibao, status: 'accepted', office })).statusCode).toBe(200)
     expect((await postCaseEvent(t.app, SECRET, { claimId: asked.dibao, status: 'needs_info', requested: { items: [{ kind: 'document', documentId: 'income_proof' }, { kind: 'answer', question: '儿子每月给您多少生活费？' }], dueDate: '2026-03-20' } })).statusCode).toBe(200)
     for (const status of ['accepted', 'verifying']) expect((await postCaseEvent(t.app, SECRET, { claimId: quiet.highAge, status })).statusCode).toBe(200)
-    expect((await postCaseEvent(t.app, SECRET, { claimId: quiet.highAge, status: 'approved', decision: { monthlyAmount: 50, startMonth: '2026-04' } })).statusCode).toBe(200)
+    expect((await postCaseEvent(t.app, SECRET, { claimId: quiet.highAge, status: 'approved', decision: { payment: 'monthly', amount: 50, startMonth: '2026-04' } })).statusCode).toBe(200)
 
     const view = await detail(asked.id, neighbour)
     expect(view.nextAction).toEqual({ claimId: asked.dibao, benefit: 'dibao', benefitName: '最低生活保障', dueDate: '2026-03-20' })
@@ -196,7 +248,7 @@ describe.each(dbKinds)('family on %s', (kind) => {
       },
       decision: null,
     })
-    expect((await detail(quiet.id, neighbour)).claims[1]).toMatchObject({ status: 'approved', requested: null, decision: { monthlyAmountFen: 5000, startMonth: '2026-04' }, office: null })
+    expect((await detail(quiet.id, neighbour)).claims[1]).toMatchObject({ status: 'approved', requested: null, decision: { payment: 'monthly', amountFen: 5000, startMonth: '2026-04' }, office: null })
 
     const list = ApplicationListSchema.parse((await request('GET', '/applications', neighbour)).json())
     expect(list.applications.map((item) => item.id).slice(0, 3)).toEqual([asked.id, newest.id, quiet.id])

@@ -59,7 +59,7 @@ describe.each(dbKinds)('owner actions on %s', (kind) => {
     const app = await newApplication()
     const other = await newApplication()
     for (const status of ['accepted', 'verifying']) expect((await event({ claimId: app.highAge, status })).statusCode).toBe(200)
-    expect((await event({ claimId: app.highAge, status: 'approved', decision: { monthlyAmountFen: 10000, startMonth: '2026-04' } })).statusCode).toBe(200)
+    expect((await event({ claimId: app.highAge, status: 'approved', decision: { payment: 'monthly', amountFen: 10000, startMonth: '2026-04' } })).statusCode).toBe(200)
     const decided = await post(owner, `/api/v1/applications/${app.id}/withdraw`, { claimIds: [app.dibao, app.highAge] })
     expect(decided.statusCode).toBe(409)
     expect((await view(app.id)).claims.map((claim) => claim.status).sort()).toEqual(['approved', 'submitted'])

@@ -53,9 +53,13 @@ describe('the built WeChat 查进度 pages', () => {
       '2026年3月10日 10:00',
       '坞城街道办事处，电话 0351-7654321',
       '儿子，2026年3月3日起关注',
+      'JX20260301-K7QM',
+      '他们在自己的微信里就能看到每项补助的进度',
     ]) {
       expect(text).toContain(shown)
     }
+    // WeChat sends status messages: nothing here says it cannot.
+    expect(text).not.toContain('网页版')
     await page.tap('打电话给坞城街道办事处')
     expect(wx.phoneCalls).toEqual(['0351-7654321'])
   })
@@ -86,6 +90,7 @@ describe('the built WeChat 查进度 pages', () => {
     await until(() => page.text().includes('王淑芬的申请'))
     expect(page.text()).toContain('需要您补充材料')
     expect(page.text()).toContain('最低生活保障：请在 3月20日 前补充，还有 9 天')
+    expect(page.text()).toContain('申请编号 JX20260301-K7QM')
     await page.tap('王淑芬的申请')
     expect(wx.navigations).toEqual([`/subpackages/track/detail/index?id=${APPLICATION_ID}`])
   })

@@ -138,6 +138,6 @@ export function nextStepsFor(benefits: readonly BenefitId[], missing: readonly D
   if (benefits.some((benefit) => PUBLIC_NOTICE_BENEFITS.includes(benefit))) {
     steps.push('低保、特困、低保边缘的审核意见会在村（居）公示，公示无异议后再作决定。')
   }
-  steps.push('一般一个月左右会有审核结果（情况复杂的会更久）。每项补助的进度都可以在“查进度”里查看，状态变化时会通知您。')
+  steps.push('一般一个月左右会有审核结果（情况复杂的会更久）。每项补助的进度都可以在“查进度”里查看。')
   return steps
 }

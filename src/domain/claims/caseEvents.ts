@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { ClaimStatusSchema } from '../application/claims'
 import { DOCUMENT_IDS } from '../documents'
+import { DecisionInputSchema } from './decisions'
 
 export const CASE_EVENT_SIGNATURE_HEADER = 'x-signature'
 
@@ -26,24 +27,6 @@ export const InfoRequestSchema = z.object({
   dueDate: z.iso.date(),
 })
 export type InfoRequest = z.infer<typeof InfoRequestSchema>
-
-/** The decision that comes with `approved`: the monthly amount (in fen, or in yuan with up to 2 decimals) and the first month paid. */
-export const DecisionSchema = z
-  .object({
-    monthlyAmountFen: z.number().int().min(1).max(100_000_00).optional(),
-    monthlyAmount: z.number().positive().max(100_000).multipleOf(0.01).optional(),
-    startMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'),
-  })
-  .superRefine((decision, ctx) => {
-    const given = [decision.monthlyAmountFen, decision.monthlyAmount].filter((value) => value !== undefined).length
-    if (given !== 1) ctx.addIssue({ code: 'custom', path: ['monthlyAmountFen'], message: '请给出每月金额（monthlyAmountFen 或 monthlyAmount，二选一）' })
-  })
-export type Decision = z.infer<typeof DecisionSchema>
-
-/** The monthly amount of a decision in fen. */
-export function monthlyAmountFenOf(decision: Decision): number {
-  return decision.monthlyAmountFen ?? Math.round((decision.monthlyAmount ?? 0) * 100)
-}
 
 /** The township (street) office handling a claim, as the review system names it when it accepts one. */
 export const OfficeSchema = z.object({
@@ -69,7 +52,8 @@ export const CaseEventSchema = z
     /** Why: required for rejected, allowed for withdrawn and referred. */
     reason: z.string().trim().min(1).max(500).optional(),
     requested: InfoRequestSchema.optional(),
-    decision: DecisionSchema.optional(),
+    /** With `approved`: a monthly amount from a start month, or a one-off amount (by the benefit). */
+    decision: DecisionInputSchema.optional(),
     /** The office handling the claim from now on (usually sent with `accepted`), so the applicant can call it. */
     office: OfficeSchema.optional(),
   })
@@ -77,7 +61,7 @@ export const CaseEventSchema = z
     if (event.status === 'rejected' && !event.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '未获批准必须写明原因' })
     if (event.status === 'needs_info' && !event.requested) ctx.addIssue({ code: 'custom', path: ['requested'], message: '补正材料必须列出要补的材料或问题和截止日期' })
     if (event.status !== 'needs_info' && event.requested) ctx.addIssue({ code: 'custom', path: ['requested'], message: '只有补正材料（needs_info）才能列出要补的内容' })
-    if (event.status === 'approved' && !event.decision) ctx.addIssue({ code: 'custom', path: ['decision'], message: '批准必须给出每月金额和起始月份' })
+    if (event.status === 'approved' && !event.decision) ctx.addIssue({ code: 'custom', path: ['decision'], message: '批准必须给出金额：按月发放的给出每月金额和起始月份，一次性发放的给出金额' })
     if (event.status !== 'approved' && event.decision) ctx.addIssue({ code: 'custom', path: ['decision'], message: '只有批准（approved）才带有金额' })
   })
 export type CaseEvent = z.infer<typeof CaseEventSchema>

@@ -17,6 +17,7 @@
 // - A status never moves to itself.
 import type { BenefitId } from '../policy/rules/types'
 import { CLAIM_STATUSES, CLAIM_STATUS_LABELS, type ClaimStatus } from '../application/claims'
+import { paymentOf } from './decisions'
 
 /** The benefits whose claims go through 公示 (public notice) before approval. */
 export const PUBLIC_NOTICE_BENEFITS: readonly BenefitId[] = ['dibao', 'tekun', 'dibao_edge']
@@ -118,8 +119,8 @@ export const CLAIM_STATUS_EXPLANATIONS: Readonly<Record<ClaimStatus, ClaimStatus
   },
   accepted: {
     label: CLAIM_STATUS_LABELS.accepted,
-    happening: '乡镇（街道）已受理申请，材料齐全，即将开始核对调查。',
-    yourPart: '不用做什么。如果材料不全，会通知您补正。',
+    happening: '乡镇（街道）已受理申请，接下来会审核材料、核对家庭经济状况。',
+    yourPart: '还没交的材料可以带到乡镇（街道）。需要补充时，这里会写明要补什么和截止日期。',
     duration: '通常几天内进入核对调查。',
   },
   verifying: {
@@ -143,7 +144,7 @@ export const CLAIM_STATUS_EXPLANATIONS: Readonly<Record<ClaimStatus, ClaimStatus
   approved: {
     label: CLAIM_STATUS_LABELS.approved,
     happening: '县级民政部门已批准您的申请。',
-    yourPart: '不用做什么。请确认银行卡（社保卡）信息正确，以便按月发放。',
+    yourPart: '不用做什么。请确认银行卡（社保卡）信息正确，以便按时发放。',
     duration: '一般在下个月开始发放。',
   },
   rejected: {
@@ -170,4 +171,20 @@ export const CLAIM_STATUS_EXPLANATIONS: Readonly<Record<ClaimStatus, ClaimStatus
     yourPart: '接手的部门会联系您；有疑问可以打电话问乡镇（街道）。',
     duration: '由接手部门决定，通常 1 到 2 周内联系您。',
   },
+}
+
+/** What changes for a benefit paid once (适老化改造, 圆梦助学, 临时救助): nothing is paid month by month. */
+const ONE_OFF_EXPLANATIONS: Readonly<Partial<Record<ClaimStatus, Partial<ClaimStatusExplanation>>>> = {
+  approved: { duration: '一般在一个月内发放。' },
+  paying: {
+    happening: '补助正在一次性发放到您的银行卡（社保卡）。',
+    yourPart: '请留意银行卡（社保卡）的到账信息；有疑问可以打电话问乡镇（街道）。',
+    duration: '一次性发放，到账后这一项就办完了。',
+  },
+}
+
+/** The explanation of `status` for a claim for `benefit`: a one-off benefit is never described as paid monthly. */
+export function explanationOf(status: ClaimStatus, benefit: BenefitId): ClaimStatusExplanation {
+  const base = CLAIM_STATUS_EXPLANATIONS[status]
+  return paymentOf(benefit) === 'one_off' ? { ...base, ...ONE_OFF_EXPLANATIONS[status] } : base
 }

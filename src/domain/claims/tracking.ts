@@ -8,6 +8,7 @@ import { ApplicationResponseSchema, ClaimSchema, NextActionSchema, type NextActi
 import type { ClaimStatus } from '../application/claims'
 import { DOCUMENT_IDS } from '../documents'
 import { OfficeSchema } from './caseEvents'
+import { DecisionSchema } from './decisions'
 import { ViewerSchema } from './family'
 
 dayjs.extend(utc)
@@ -24,8 +25,8 @@ export type RequestedItemView = z.infer<typeof RequestedItemViewSchema>
 export const ClaimDetailSchema = ClaimSchema.extend({
   /** While the claim is `needs_info`: what is asked and the last day to supply it (YYYY-MM-DD). */
   requested: z.object({ items: z.array(RequestedItemViewSchema), dueDate: z.iso.date() }).nullable(),
-  /** Once approved: the monthly amount in fen and the first month paid. */
-  decision: z.object({ monthlyAmountFen: z.number().int(), startMonth: z.string() }).nullable(),
+  /** Once approved (to the owner): a monthly amount in fen from a start month, or a one-off amount. */
+  decision: DecisionSchema.nullable(),
   /** The office handling the claim, once the review system has said which. */
   office: OfficeSchema.nullable(),
 })
@@ -36,8 +37,10 @@ const AssetsSchema = ApplicationResponseSchema.shape.assets
 
 /**
  * `GET /applications/:id` (and the answer to withdraw and supplements): the application with each
- * claim's details. For a viewer (invited family) names are masked, the street address is left out
- * and income and assets are null: they follow progress, not the household's finances.
+ * claim's details. For a viewer (invited family) names are masked, the street address is left out,
+ * income, assets and decided amounts are null, and the record is in general words (what is asked of
+ * the applicant, not the reviewer's questions or the answers): they follow progress, not the household's
+ * private affairs.
  */
 export const ApplicationDetailSchema = ApplicationResponseSchema.omit({ claims: true, income: true, assets: true }).extend({
   role: z.enum(['owner', 'viewer']),

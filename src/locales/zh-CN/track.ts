@@ -13,6 +13,7 @@ export const track = {
       mine: '{name}的申请',
       shared: '{name}的申请（家人共享）',
       submittedOn: '{date}提交',
+      reference: '申请编号 {reference}',
       actionTitle: '需要您补充材料',
       action: '{benefit}：请在 {date} 前补充，{due}',
       sharedAction: '{benefit}：需要申请人在 {date} 前补充材料，{due}',
@@ -39,7 +40,6 @@ export const track = {
       yourPart: '您要做的',
       duration: '大约多久',
       next: '下一步：{label}',
-      decision: '每月 {amount} 元，自 {month}起发放',
       timeline: '进度记录',
       officeTitle: '有疑问找谁',
       office: '{name}，电话 {phone}',
@@ -62,6 +62,7 @@ export const track = {
       needDocument: '请上传{name}',
       needAnswer: '请回答这个问题',
       viewer: '需要申请人在 {date} 前补充：{items}。',
+      questions: '回答 {n} 个问题',
     },
     withdraw: {
       action: '撤回这一项申请',
@@ -74,7 +75,11 @@ export const track = {
     },
     family: {
       title: '家人关注',
-      body: '邀请家人关注后，他们在自己的微信里就能看到每项补助的进度，但不能修改申请；身份证号、电话、住址和收入对他们隐藏。',
+      /** Where the relative will see it, by platform: WeChat's mini-program, or the web page. */
+      body: {
+        weapp: '邀请家人关注后，他们在自己的微信里就能看到每项补助的进度，但不能修改申请；身份证号、电话、住址和收入对他们隐藏。',
+        h5: '邀请家人关注后，他们在自己的手机上打开晋心助手、输入邀请码，就能看到每项补助的进度，但不能修改申请；身份证号、电话、住址和收入对他们隐藏。',
+      },
       none: '还没有家人关注这份申请。',
       since: '{label}，{date}起关注',
       revoke: '取消关注',
@@ -101,6 +106,8 @@ export const track = {
       action: '状态有变化时微信通知我',
       done: '已开启通知，状态有变化时会在微信里提醒您。',
       declined: '没有开启通知。以后可以再点这里开启。',
+      webTitle: '状态变化提醒',
+      web: '网页版不会发送通知，请随时回到这里查看进度。想在状态变化时收到提醒，可以在微信里打开“晋心助手”小程序，开启通知。',
     },
     accept: {
       title: '关注家人的申请',

@@ -67,7 +67,7 @@ export function ApplicationDetailScreen({ id, refreshToken = 0, onRefreshed, onI
         <Text className='jx-muted'>{fill(strings.submittedAt, { time: formatShanghaiTime(application.createdAt) })}</Text>
         <Text className='jx-muted'>
           {strings.number}：
-          <Text selectable>{application.id}</Text>
+          <Text selectable>{application.reference}</Text>
         </Text>
         {application.role === 'viewer' && <Text className='jx-body jx-track-notice'>{strings.viewerNotice}</Text>}
       </View>
@@ -86,7 +86,7 @@ export function ApplicationDetailScreen({ id, refreshToken = 0, onRefreshed, onI
       ))}
 
       <Offices offices={officesOf(application)} />
-      {platform.canSubscribe && STATUS_TEMPLATE_ID && <NotifyMe templateId={STATUS_TEMPLATE_ID} />}
+      {platform.canSubscribe ? STATUS_TEMPLATE_ID && <NotifyMe templateId={STATUS_TEMPLATE_ID} /> : <NoMessagesHere />}
       {application.role === 'owner' && (
         <FamilyPanel
           applicationId={application.id}
@@ -132,6 +132,19 @@ function Offices({ offices }: { offices: readonly Office[] }) {
           </View>
         ))
       )}
+    </View>
+  )
+}
+
+/** Where status messages cannot be sent (the web): say so, and where they can be had. */
+function NoMessagesHere() {
+  const strings = useStrings().track.notify
+  return (
+    <View className='jx-card' role='region' aria-label={strings.webTitle}>
+      <View className='jx-heading' role='heading' aria-level={2}>
+        {strings.webTitle}
+      </View>
+      <Text className='jx-body'>{strings.web}</Text>
     </View>
   )
 }

@@ -99,6 +99,7 @@ function ApplicationCard({ application }: { application: ApplicationSummary }) {
           {title}
         </View>
         <Text className='jx-muted'>{fill(strings.submittedOn, { date: formatShanghaiDate(application.createdAt) })}</Text>
+        <Text className='jx-muted'>{fill(strings.reference, { reference: application.reference })}</Text>
         {action && (
           <View className='jx-track-action'>
             <Text className='jx-body jx-track-action__title'>{strings.actionTitle}</Text>

@@ -4,17 +4,7 @@ import { ActionButton } from '@/components/ActionButton'
 import { TextField } from '@/components/TextField'
 import { fill } from '@/components/template'
 import { CLAIM_STATUS_LABELS } from '@/domain/application'
-import {
-  CLAIM_STATUS_EXPLANATIONS,
-  canTransition,
-  expectedNextStatus,
-  formatDueDate,
-  formatMonth,
-  formatShanghaiTime,
-  type ApplicationDetail,
-  type ClaimDetail,
-} from '@/domain/claims'
-import { yuanFromFen } from '@/domain/policy/money'
+import { canTransition, decisionText, expectedNextStatus, explanationOf, formatDueDate, formatShanghaiTime, type ApplicationDetail, type ClaimDetail } from '@/domain/claims'
 import { ApiError } from '@/lib/api'
 import { useStrings } from '@/lib/i18n'
 import { withdrawClaim } from '../api/applications'
@@ -33,7 +23,7 @@ export interface ClaimCardProps {
 export function ClaimCard({ applicationId, claim, role, onChanged }: ClaimCardProps) {
   const track = useStrings().track
   const strings = track.detail
-  const explanation = CLAIM_STATUS_EXPLANATIONS[claim.status]
+  const explanation = explanationOf(claim.status, claim.benefit)
   const next = expectedNextStatus(claim.status, claim.benefit)
   const owner = role === 'owner'
   const requested = claim.status === 'needs_info' ? claim.requested : null
@@ -46,11 +36,7 @@ export function ClaimCard({ applicationId, claim, role, onChanged }: ClaimCardPr
         </View>
         <StatusTag status={claim.status} label={claim.statusLabel} />
       </View>
-      {claim.decision && (
-        <Text className='jx-body jx-track-claim__decision'>
-          {fill(strings.decision, { amount: yuanFromFen(claim.decision.monthlyAmountFen), month: formatMonth(claim.decision.startMonth) })}
-        </Text>
-      )}
+      {claim.decision && <Text className='jx-body jx-track-claim__decision'>{decisionText(claim.decision)}</Text>}
       <View className='jx-track-explain'>
         <Text className='jx-body'>
           <Text className='jx-track-explain__label'>{strings.happening}：</Text>
@@ -74,7 +60,7 @@ export function ClaimCard({ applicationId, claim, role, onChanged }: ClaimCardPr
           <Text className='jx-body jx-track-action'>
             {fill(track.supplement.viewer, {
               date: `${formatDueDate(requested.dueDate)}（${dueText(requested.dueDate, track.due)}）`,
-              items: requested.items.map((item) => item.documentName ?? item.question ?? '').join('、'),
+              items: askedOfApplicant(requested.items, track.supplement.questions),
             })}
           </Text>
         ))}
@@ -93,6 +79,13 @@ export function ClaimCard({ applicationId, claim, role, onChanged }: ClaimCardPr
       {owner && canTransition(claim.status, 'withdrawn', claim.benefit) && <Withdraw applicationId={applicationId} claim={claim} onWithdrawn={onChanged} />}
     </View>
   )
+}
+
+/** What is asked, as family read it: the documents by name and how many questions (whose words are the household's own). */
+function askedOfApplicant(items: NonNullable<ClaimDetail['requested']>['items'], questions: string): string {
+  const documents = items.flatMap((item) => (item.documentName ? [item.documentName] : []))
+  const answers = items.filter((item) => item.kind === 'answer').length
+  return [...documents, ...(answers > 0 ? [fill(questions, { n: answers })] : [])].join('、')
 }
 
 /** Withdrawing one benefit, after a confirmation on the page itself that says what withdrawing means. */

@@ -49,7 +49,7 @@ export function FamilyPanel({ applicationId, viewers, onViewersChanged, onInvita
       <View className='jx-heading' role='heading' aria-level={2}>
         {strings.title}
       </View>
-      <Text className='jx-body'>{strings.body}</Text>
+      <Text className='jx-body'>{strings.body[platform.name]}</Text>
       {viewers.length === 0 ? (
         <Text className='jx-body'>{strings.none}</Text>
       ) : (
