@@ -5,7 +5,6 @@
 // Anything else thrown is a server fault: logged, and answered 500 without details.
 import type { z } from 'zod'
 import { ApiErrorCode, type ApiErrorBody, type ApiIssue } from '@/domain/api'
-import { zhCNErrorMap } from './http/zod-messages'
 
 /** The zh-CN message shown when a route gives none. */
 export const defaultMessages: Record<number, string> = {
@@ -110,11 +109,4 @@ export const unprocessable = (message?: string, options?: HttpErrorOptions) => n
 /** Zod issues as API issues: paths joined with dots (`members.0.age`). */
 export function issuesFromZod(error: z.ZodError): ApiIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
-}
-
-/** Parses `value` or throws a 400 with the issues, for input that a route schema cannot cover. */
-export function parseOrBadRequest<T extends z.ZodType>(schema: T, value: unknown, message?: string): z.output<T> {
-  const result = schema.safeParse(value, { error: zhCNErrorMap })
-  if (!result.success) throw badRequest(message, { issues: issuesFromZod(result.error) })
-  return result.data
 }

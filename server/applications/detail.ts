@@ -5,7 +5,7 @@
 // the applicant without the reviewer's questions or the applicant's answers.
 import { CLAIM_STATUS_LABELS } from '@/domain/application'
 import { DecisionSchema, generalNote, nextActionOf, type ApplicationDetail, type ClaimDetail, type ClaimEventDetails, type Viewer } from '@/domain/claims'
-import { DOCUMENTS } from '@/domain/documents'
+import { documentName } from '@/domain/documents'
 import { maskName } from '@/domain/masking'
 import type { ClaimStatus } from '@/domain/application'
 import type { FieldCrypto } from '../crypto'
@@ -21,8 +21,6 @@ function latest(claim: ClaimRecord, status: ClaimStatus): ClaimEventDetails | nu
   }
   return null
 }
-
-const documentName = (id: string | undefined) => DOCUMENTS.find((document) => document.id === id)?.name
 
 function requestedOf(claim: ClaimRecord): ClaimDetail['requested'] {
   if (claim.status !== 'needs_info') return null

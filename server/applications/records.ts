@@ -16,10 +16,10 @@ import {
   type KinRelation,
 } from '@/domain/application'
 import { placeName } from '@/domain/care/regions'
-import { DOCUMENT_IDS, DOCUMENTS, type DocumentId } from '@/domain/documents'
+import { DOCUMENT_IDS, documentName, type DocumentId } from '@/domain/documents'
 import { maskIdNumber, maskName, maskPhone } from '@/domain/masking'
 import { SUBMITTED_NOTE, nextActionOf, orderForList, type ClaimEventDetails, type Office } from '@/domain/claims'
-import { BENEFIT_RULES, type BenefitId } from '@/domain/policy/rules'
+import { benefitName, type BenefitId } from '@/domain/policy/rules'
 import type { FieldCrypto } from '../crypto'
 import type { Queryable } from '../db'
 
@@ -63,9 +63,6 @@ export interface ApplicationRecord {
   content: ApplicationContent
   claims: ClaimRecord[]
 }
-
-const benefitName = (id: BenefitId) => BENEFIT_RULES.find((rule) => rule.id === id)?.name ?? id
-const documentName = (id: DocumentId) => DOCUMENTS.find((document) => document.id === id)?.name ?? id
 
 /** A new application's record: one claim per benefit, each `submitted` with its timeline started. */
 export function newApplicationRecord(request: ApplicationRequest, now: Date, reference: ApplicationReference): ApplicationRecord {

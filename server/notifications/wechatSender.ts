@@ -5,8 +5,8 @@
 // The template (审核进度通知, chosen in the WeChat admin console) must have these fields:
 //   thing1 事项名称 (the benefit), phrase2 审核状态 (the status), time3 更新时间, thing4 备注 (the note),
 //   character_string5 申请编号 (the application's reference, to read out when calling the office).
-import { BENEFIT_RULES } from '@/domain/policy/rules'
-import type { BenefitId } from '@/domain/policy/rules/types'
+import { benefitName, type BenefitId } from '@/domain/policy/rules'
+import { toShanghai } from '@/domain/time'
 import type { FieldCrypto } from '../crypto'
 import type { Queryable } from '../db'
 import type { WechatCredentials } from '../env'
@@ -41,12 +41,6 @@ const clip = (text: string, max: number) => {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`
 }
 
-/** `2026-03-01 16:00`, in Shanxi (UTC+8 all year). */
-function shanghaiMinute(at: string): string {
-  return new Date(Date.parse(at) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
-}
-
-const benefitName = (id: string) => BENEFIT_RULES.find((rule) => rule.id === (id as BenefitId))?.name ?? id
 
 /** The message body for one outbox entry: the benefit, its new status, when, the note and the reference; it opens the application. */
 export function subscribeMessage(openid: string, message: OutboxMessage) {
@@ -57,9 +51,9 @@ export function subscribeMessage(openid: string, message: OutboxMessage) {
     page: `subpackages/track/detail/index?id=${payload.applicationId}`,
     lang: 'zh_CN',
     data: {
-      thing1: { value: clip(benefitName(payload.benefit), 20) },
+      thing1: { value: clip(benefitName(payload.benefit as BenefitId), 20) },
       phrase2: { value: clip(payload.statusLabel, 5) },
-      time3: { value: shanghaiMinute(payload.at) },
+      time3: { value: toShanghai(payload.at).format('YYYY-MM-DD HH:mm') },
       thing4: { value: clip(payload.note || payload.statusLabel, 20) },
       character_string5: { value: payload.reference },
     },

@@ -55,11 +55,6 @@ export async function userForToken(db: Queryable, token: string, now: Date): Pro
   return result.rows[0] ? { id: result.rows[0].user_id } : undefined
 }
 
-/** Ends one session (sign-out). */
-export async function deleteSession(db: Queryable, token: string): Promise<void> {
-  await db.query('DELETE FROM sessions WHERE token_hash = $1', [sha256Hex(token)])
-}
-
 /** Removes every expired session (run at start and now and then). Returns how many went. */
 export async function deleteExpiredSessions(db: Queryable, now: Date): Promise<number> {
   const result = await db.query('DELETE FROM sessions WHERE expires_at <= $1', [now])

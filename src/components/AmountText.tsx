@@ -1,6 +1,6 @@
 import { Text } from '@tarojs/components'
 import { useStrings } from '@/lib/i18n'
-import { fill } from './template'
+import { fill } from '@/lib/template'
 
 /** Whole yuan, grouped as residents read them on notices: 18000, not 18,000. */
 const yuan = (amount: number) => String(Math.round(amount))

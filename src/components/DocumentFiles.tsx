@@ -5,7 +5,7 @@ import { ApiError } from '@/lib/api'
 import { useStrings } from '@/lib/i18n'
 import { uploadDocument, type ChosenFile, type UploadedFile } from '@/lib/uploads'
 import { choosePdfs, choosePhotos } from '@/platform/files'
-import { fill } from './template'
+import { fill } from '@/lib/template'
 import './DocumentFiles.scss'
 
 interface PendingUpload {

@@ -23,6 +23,11 @@ export type Document = (typeof DOCUMENTS)[number]
 
 export const DOCUMENT_IDS = DOCUMENTS.map((document) => document.id) as [DocumentId, ...DocumentId[]]
 
+/** A document's name as the checklist says it: `hukou_book` → 户口簿. */
+export function documentName(id: DocumentId): string {
+  return DOCUMENTS.find((document) => document.id === id)?.name ?? id
+}
+
 /** One document to prepare, with the benefits that ask for it. */
 export interface ChecklistItem {
   id: DocumentId

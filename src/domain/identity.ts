@@ -2,7 +2,7 @@
 // and a check character (ISO 7064 MOD 11-2, X standing for 10). Used by the application form and the server.
 import dayjs from 'dayjs'
 import { z } from 'zod'
-import { todayInShanghai } from './screening/today'
+import { todayInShanghai } from './time'
 
 export type Sex = 'male' | 'female'
 

@@ -1,38 +1,14 @@
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react'
-import { z } from 'zod'
-import { defaultLocale, locales, type LocaleId, type Messages } from '@/locales'
-import { readStored, storageKeys, writeStored } from './storage'
+import { createContext, useContext, type ReactNode } from 'react'
+import { defaultLocale, locales, type Messages } from '@/locales'
 
-interface LocaleState {
-  locale: LocaleId
-  strings: Messages
-  setLocale(locale: LocaleId): void
-}
-
-const localeIds = Object.keys(locales) as [LocaleId, ...LocaleId[]]
-const LocaleContext = createContext<LocaleState>({ locale: defaultLocale, strings: locales[defaultLocale], setLocale: () => undefined })
+// Only zh-CN exists: the provider is where a language choice would be held once there is a second one.
+const LocaleContext = createContext<Messages>(locales[defaultLocale])
 
 export function LocaleProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<LocaleId>(() => readStored(storageKeys.locale, z.enum(localeIds)) ?? defaultLocale)
-  const value = useMemo<LocaleState>(
-    () => ({
-      locale,
-      strings: locales[locale],
-      setLocale(next) {
-        writeStored(storageKeys.locale, next)
-        setLocaleState(next)
-      },
-    }),
-    [locale],
-  )
-  return <LocaleContext.Provider value={value}>{children}</LocaleContext.Provider>
+  return <LocaleContext.Provider value={locales[defaultLocale]}>{children}</LocaleContext.Provider>
 }
 
 /** The strings of the person's language. */
 export function useStrings(): Messages {
-  return useContext(LocaleContext).strings
-}
-
-export function useLocale(): LocaleState {
   return useContext(LocaleContext)
 }

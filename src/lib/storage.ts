@@ -4,7 +4,6 @@ import type { ZodType } from 'zod'
 /** Every key we keep on the device, in one place. */
 export const storageKeys = {
   elderMode: 'jx.elderMode',
-  locale: 'jx.locale',
   session: 'jx.session',
   deviceId: 'jx.deviceId',
   applyHandoff: 'jx.apply.handoff',

@@ -4,4 +4,3 @@ export type { Messages }
 export const locales = { 'zh-CN': zhCN } satisfies Record<string, Messages>
 export type LocaleId = keyof typeof locales
 export const defaultLocale: LocaleId = 'zh-CN'
-export const localeNames: Record<LocaleId, string> = { 'zh-CN': '简体中文' }

@@ -2,7 +2,7 @@
 // `JX` + the Shanxi date of submission (YYYYMMDD) + `-` + 4 characters, e.g. `JX20261205-K7QM`.
 // It is not a secret and grants nothing; the uuid stays the API's id.
 import { z } from 'zod'
-import { todayInShanghai } from '../screening/today'
+import { todayInShanghai } from '../time'
 
 /** Digits and capitals without 0, 1, I and O, which are easily mistaken for one another. */
 export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'

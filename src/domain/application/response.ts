@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { ApiErrorBodySchema } from '../api/errors'
 import { CITY_CODES } from '../cities'
-import { DOCUMENT_IDS, DOCUMENTS, type DocumentId } from '../documents'
+import { DOCUMENT_IDS, documentName, type DocumentId } from '../documents'
 import { BENEFIT_IDS, type BenefitId } from '../policy/rules/types'
 import { ClaimEventSchema, ClaimStatusSchema } from './claims'
 import { ApplicationReferenceSchema } from './reference'
@@ -120,8 +120,6 @@ export const SubmissionConflictSchema = ApiErrorBodySchema.extend({
   benefits: z.array(z.enum(BENEFIT_IDS)).optional(),
 })
 export type SubmissionConflict = z.infer<typeof SubmissionConflictSchema>
-
-const documentName = (id: DocumentId) => DOCUMENTS.find((document) => document.id === id)?.name ?? id
 
 /** 公示 applies to these (shared/API.md). */
 const PUBLIC_NOTICE_BENEFITS: readonly BenefitId[] = ['dibao', 'tekun', 'dibao_edge']

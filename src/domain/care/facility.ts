@@ -1,6 +1,6 @@
 import { z } from 'zod'
+import type { DateInput } from '../time'
 import {
-  type DateInput,
   type LocalMoment,
   IsoDate,
   OpeningHours,

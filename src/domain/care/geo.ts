@@ -1,7 +1,8 @@
 import KDBush from 'kdbush'
 import { around } from 'geokdbush'
 import { FACILITY_TYPES, type FacilityType } from './facility'
-import { type DateInput, type LocalMoment, type OpeningHours, isOpenAtMoment, localMoment } from './openingHours'
+import type { DateInput } from '../time'
+import { type LocalMoment, type OpeningHours, isOpenAtMoment, localMoment } from './openingHours'
 
 /**
  * Distances and the nearest-facility search.

@@ -1,5 +1,6 @@
 import { FACILITY_TYPES, Facility, type FacilityInput, type FacilityType, MEAL_KINDS, MEAL_LABELS, type MealKind, crossFieldIssues } from './facility'
-import { type DateInput, type Interval, type Weekday, WEEKDAYS, toShanghai } from './openingHours'
+import { type Interval, type Weekday, WEEKDAYS } from './openingHours'
+import { type DateInput, toShanghai } from '../time'
 import { readCsv } from './csv'
 import { findCounty } from './regions'
 import { facilityIdFor } from './uuid'

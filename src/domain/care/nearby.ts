@@ -1,6 +1,7 @@
 import { type Facility, type NearbyQuery, type NearbyResponse, toNearbyResult } from './facility'
 import { FacilityIndex } from './geo'
-import { type DateInput, localMoment, toShanghai } from './openingHours'
+import { localMoment } from './openingHours'
+import { type DateInput, toShanghai } from '../time'
 
 /**
  * `GET /facilities/nearby` as a pure function of an index, a parsed query and the current time:

@@ -1,10 +1,6 @@
-import dayjs, { type Dayjs } from 'dayjs'
-import utc from 'dayjs/plugin/utc'
-import timezone from 'dayjs/plugin/timezone'
+import type { Dayjs } from 'dayjs'
 import { z } from 'zod'
-
-dayjs.extend(utc)
-dayjs.extend(timezone)
+import { type DateInput, toShanghai } from '../time'
 
 /**
  * Weekly opening hours and how to read them, always in Asia/Shanghai.
@@ -22,8 +18,6 @@ dayjs.extend(timezone)
  *   still runs (the place opened before the holiday began).
  * - Several intervals on one day are breaks (06:30–09:00, 11:00–13:30); they may not overlap.
  */
-
-export const TIME_ZONE = 'Asia/Shanghai'
 
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7
 export const WEEKDAYS: readonly Weekday[] = [1, 2, 3, 4, 5, 6, 7]
@@ -130,42 +124,6 @@ export function allDayEveryDay(): OpeningHours {
 }
 
 // ---- Time in Asia/Shanghai ----
-
-export type DateInput = string | number | Date | Dayjs
-
-// No offset can match: a string matching this is Shanghai wall time.
-const WALL_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/
-
-/**
- * Since 1991-09-15 Asia/Shanghai has been UTC+08:00 all year (China ended daylight saving then).
- * From that instant on, a fixed +08:00 offset gives exactly what the tz database gives, without
- * the cost of `Intl` (about 0.1 ms per conversion, which would dominate a nearby search) and
- * without depending on `Intl` time-zone support in embedded JS engines. Earlier instants go
- * through the timezone plugin. A property test holds the two paths equal.
- */
-export const FIXED_OFFSET_SINCE_MS = Date.UTC(1991, 8, 14, 17) // 1991-09-15 02:00 +09:00, clocks back to 01:00 +08:00
-const SHANGHAI_OFFSET_MIN = 480
-
-/** Conversion through the timezone plugin (tz database via Intl); a fixed offset if Intl is missing. */
-export function toShanghaiViaTz(at: DateInput): Dayjs {
-  const wallTime = typeof at === 'string' && WALL_TIME.test(at)
-  try {
-    return wallTime ? dayjs.tz(at, TIME_ZONE) : dayjs(at).tz(TIME_ZONE)
-  } catch {
-    return wallTime ? dayjs.utc(at).utcOffset(SHANGHAI_OFFSET_MIN, true) : dayjs(at).utcOffset(SHANGHAI_OFFSET_MIN)
-  }
-}
-
-/**
- * The moment as Asia/Shanghai wall time. Strings without an offset ('2025-03-01',
- * '2025-03-01T12:00') are read as Shanghai wall time; instants (Date, epoch ms, ISO with Z or an
- * offset) are converted.
- */
-export function toShanghai(at: DateInput): Dayjs {
-  const wallTime = typeof at === 'string' && WALL_TIME.test(at)
-  const fixed = wallTime ? dayjs.utc(at).utcOffset(SHANGHAI_OFFSET_MIN, true) : dayjs(at).utcOffset(SHANGHAI_OFFSET_MIN)
-  return fixed.isValid() && fixed.valueOf() >= FIXED_OFFSET_SINCE_MS ? fixed : toShanghaiViaTz(at)
-}
 
 /** The parts of a moment that opening hours depend on, computed once per query. */
 export interface LocalMoment {

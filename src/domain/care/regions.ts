@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SHANXI_CITIES, type CityCode } from '../cities'
 
 /**
  * Shanxi's 11 prefecture-level cities and all 117 county-level divisions (26 市辖区, 11 县级市,
@@ -25,14 +26,14 @@ export interface County {
   code: string
   name: string
   kind: CountyKind
-  cityCode: string
+  cityCode: CityCode
   centre: LatLng
   /** Rough population, 万人 (for weighting sample data only). */
   population: number
 }
 
 export interface City {
-  code: string
+  code: CityCode
   name: string
   /** Telephone area code (长途区号). */
   areaCode: string
@@ -48,16 +49,15 @@ export const SHANXI_CODE = '140000'
 type Row = readonly [code: string, name: string, lat: number, lng: number, population: number]
 
 interface CityRow {
-  code: string
-  name: string
   areaCode: string
   centre: readonly [lat: number, lng: number]
   counties: readonly Row[]
 }
 
-const DATA: readonly CityRow[] = [
-  {
-    code: '140100', name: '太原市', areaCode: '0351', centre: [37.87, 112.55],
+// Keyed by city code: TypeScript holds this to exactly the 11 cities of ../cities, which names them.
+const DATA: Record<CityCode, CityRow> = {
+  '140100': {
+    areaCode: '0351', centre: [37.87, 112.55],
     counties: [
       ['140105', '小店区', 37.74, 112.57, 119],
       ['140106', '迎泽区', 37.86, 112.56, 61],
@@ -71,8 +71,8 @@ const DATA: readonly CityRow[] = [
       ['140181', '古交市', 37.91, 112.17, 20],
     ],
   },
-  {
-    code: '140200', name: '大同市', areaCode: '0352', centre: [40.08, 113.30],
+  '140200': {
+    areaCode: '0352', centre: [40.08, 113.30],
     counties: [
       ['140212', '新荣区', 40.26, 113.14, 9],
       ['140213', '平城区', 40.08, 113.30, 105],
@@ -86,8 +86,8 @@ const DATA: readonly CityRow[] = [
       ['140226', '左云县', 40.01, 112.70, 12],
     ],
   },
-  {
-    code: '140300', name: '阳泉市', areaCode: '0353', centre: [37.86, 113.58],
+  '140300': {
+    areaCode: '0353', centre: [37.86, 113.58],
     counties: [
       ['140302', '城区', 37.85, 113.60, 33],
       ['140303', '矿区', 37.87, 113.56, 23],
@@ -96,8 +96,8 @@ const DATA: readonly CityRow[] = [
       ['140322', '盂县', 38.09, 113.41, 29],
     ],
   },
-  {
-    code: '140400', name: '长治市', areaCode: '0355', centre: [36.20, 113.12],
+  '140400': {
+    areaCode: '0355', centre: [36.20, 113.12],
     counties: [
       ['140403', '潞州区', 36.20, 113.12, 91],
       ['140404', '上党区', 36.05, 113.05, 33],
@@ -113,8 +113,8 @@ const DATA: readonly CityRow[] = [
       ['140431', '沁源县', 36.50, 112.34, 14],
     ],
   },
-  {
-    code: '140500', name: '晋城市', areaCode: '0356', centre: [35.49, 112.85],
+  '140500': {
+    areaCode: '0356', centre: [35.49, 112.85],
     counties: [
       ['140502', '城区', 35.50, 112.85, 56],
       ['140521', '沁水县', 35.69, 112.19, 19],
@@ -124,8 +124,8 @@ const DATA: readonly CityRow[] = [
       ['140581', '高平市', 35.80, 112.92, 46],
     ],
   },
-  {
-    code: '140600', name: '朔州市', areaCode: '0349', centre: [39.33, 112.43],
+  '140600': {
+    areaCode: '0349', centre: [39.33, 112.43],
     counties: [
       ['140602', '朔城区', 39.32, 112.43, 54],
       ['140603', '平鲁区', 39.51, 112.29, 17],
@@ -135,8 +135,8 @@ const DATA: readonly CityRow[] = [
       ['140681', '怀仁市', 39.83, 113.10, 36],
     ],
   },
-  {
-    code: '140700', name: '晋中市', areaCode: '0354', centre: [37.69, 112.75],
+  '140700': {
+    areaCode: '0354', centre: [37.69, 112.75],
     counties: [
       ['140702', '榆次区', 37.70, 112.71, 87],
       ['140703', '太谷区', 37.42, 112.55, 30],
@@ -151,8 +151,8 @@ const DATA: readonly CityRow[] = [
       ['140781', '介休市', 37.03, 111.92, 40],
     ],
   },
-  {
-    code: '140800', name: '运城市', areaCode: '0359', centre: [35.03, 111.00],
+  '140800': {
+    areaCode: '0359', centre: [35.03, 111.00],
     counties: [
       ['140802', '盐湖区', 35.02, 111.00, 70],
       ['140821', '临猗县', 35.14, 110.77, 50],
@@ -169,8 +169,8 @@ const DATA: readonly CityRow[] = [
       ['140882', '河津市', 35.60, 110.71, 38],
     ],
   },
-  {
-    code: '140900', name: '忻州市', areaCode: '0350', centre: [38.42, 112.73],
+  '140900': {
+    areaCode: '0350', centre: [38.42, 112.73],
     counties: [
       ['140902', '忻府区', 38.42, 112.74, 58],
       ['140921', '定襄县', 38.47, 112.96, 20],
@@ -188,8 +188,8 @@ const DATA: readonly CityRow[] = [
       ['140981', '原平市', 38.73, 112.71, 44],
     ],
   },
-  {
-    code: '141000', name: '临汾市', areaCode: '0357', centre: [36.09, 111.52],
+  '141000': {
+    areaCode: '0357', centre: [36.09, 111.52],
     counties: [
       ['141002', '尧都区', 36.08, 111.52, 95],
       ['141021', '曲沃县', 35.64, 111.48, 22],
@@ -210,8 +210,8 @@ const DATA: readonly CityRow[] = [
       ['141082', '霍州市', 36.57, 111.75, 28],
     ],
   },
-  {
-    code: '141100', name: '吕梁市', areaCode: '0358', centre: [37.52, 111.14],
+  '141100': {
+    areaCode: '0358', centre: [37.52, 111.14],
     counties: [
       ['141102', '离石区', 37.52, 111.15, 45],
       ['141121', '文水县', 37.44, 112.03, 38],
@@ -228,7 +228,7 @@ const DATA: readonly CityRow[] = [
       ['141182', '汾阳市', 37.26, 111.79, 41],
     ],
   },
-]
+}
 
 function kindOf(name: string): CountyKind {
   if (name.endsWith('区')) return 'district'
@@ -236,30 +236,33 @@ function kindOf(name: string): CountyKind {
   return 'county'
 }
 
-/** The 11 cities, north-to-south order of their codes, each with its counties. */
-export const SHANXI_CITIES: readonly City[] = DATA.map((city) => ({
-  code: city.code,
-  name: city.name,
-  areaCode: city.areaCode,
-  centre: { lat: city.centre[0], lng: city.centre[1] },
-  counties: city.counties.map(([code, name, lat, lng, population]) => ({
-    code,
-    name,
-    kind: kindOf(name),
-    cityCode: city.code,
-    centre: { lat, lng },
-    population,
-  })),
-}))
+/** The 11 cities of ../cities, in the order of their codes, each with its centre and counties. */
+export const SHANXI_REGIONS: readonly City[] = SHANXI_CITIES.map(({ code: cityCode, name: cityName }) => {
+  const city = DATA[cityCode]
+  return {
+    code: cityCode,
+    name: cityName,
+    areaCode: city.areaCode,
+    centre: { lat: city.centre[0], lng: city.centre[1] },
+    counties: city.counties.map(([code, name, lat, lng, population]) => ({
+      code,
+      name,
+      kind: kindOf(name),
+      cityCode,
+      centre: { lat, lng },
+      population,
+    })),
+  }
+})
 
 /** All 117 county-level divisions. */
-export const SHANXI_COUNTIES: readonly County[] = SHANXI_CITIES.flatMap((city) => city.counties)
+export const SHANXI_COUNTIES: readonly County[] = SHANXI_REGIONS.flatMap((city) => city.counties)
 
-const cityByCode = new Map(SHANXI_CITIES.map((city) => [city.code, city]))
+const cityByCode = new Map(SHANXI_REGIONS.map((city) => [city.code, city]))
 const countyByCode = new Map(SHANXI_COUNTIES.map((county) => [county.code, county]))
 
 export function findCity(code: string): City | undefined {
-  return cityByCode.get(code)
+  return cityByCode.get(code as CityCode)
 }
 
 export function findCounty(code: string): County | undefined {
@@ -321,7 +324,7 @@ export function regionsResponse(): RegionsResponse {
   return {
     province: { code: SHANXI_CODE, name: '山西省' },
     approximateCentres: true,
-    cities: SHANXI_CITIES.map((city) => ({
+    cities: SHANXI_REGIONS.map((city) => ({
       code: city.code,
       name: city.name,
       centre: { ...city.centre },

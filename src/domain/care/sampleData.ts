@@ -3,7 +3,7 @@ import type { IndexedPoint } from './geo'
 import type { Interval, OpeningHours, Weekday } from './openingHours'
 import { allDayEveryDay } from './openingHours'
 import { createRandom, type Random } from './random'
-import { type City, type County, SHANXI_BOUNDS, SHANXI_CITIES } from './regions'
+import { type City, type County, SHANXI_BOUNDS, SHANXI_REGIONS } from './regions'
 import { facilityIdFor } from './uuid'
 
 /**
@@ -230,7 +230,7 @@ export function generateShanxiSample(options: SampleOptions = {}): Facility[] {
   const seed = options.seed ?? SAMPLE_SEED
   const counts = { ...SAMPLE_COUNTS, ...options.counts }
   const rng = createRandom(seed)
-  const counties = SHANXI_CITIES.flatMap((city) => city.counties.map((county) => ({ city, county })))
+  const counties = SHANXI_REGIONS.flatMap((city) => city.counties.map((county) => ({ city, county })))
   const towns = new Map(counties.map(({ county }) => [county.code, townsOf(rng, county)]))
   const namesUsed = new Map(counties.map(({ county }) => [county.code, new Set<string>()]))
   const facilities: Facility[] = []

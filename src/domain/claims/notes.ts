@@ -3,7 +3,7 @@
 // status and what is asked of the applicant, never the household's own questions, answers, amounts or
 // reasons (`generalNote`).
 import type { ClaimStatus } from '../application/claims'
-import { DOCUMENTS, type DocumentId } from '../documents'
+import { documentName, type DocumentId } from '../documents'
 import { yuanFromFen } from '../policy/money'
 import type { BenefitId } from '../policy/rules/types'
 import type { CaseEvent, InfoRequest } from './caseEvents'
@@ -22,7 +22,8 @@ export interface ClaimEventDetails {
 /** The timeline's first note. */
 export const SUBMITTED_NOTE = '申请已在线提交，等待乡镇人民政府（街道办事处）受理。'
 
-const documentName = (id: DocumentId | undefined) => DOCUMENTS.find((document) => document.id === id)?.name ?? '材料'
+/** A requested document by name; a request that names none asks for 材料. */
+const askedDocument = (id: DocumentId | undefined) => (id ? documentName(id) : '材料')
 
 /** Sentences end with a full stop unless they already end with their own mark. */
 const sentence = (text: string) => (/[。？！?!]$/.test(text) ? text : `${text}。`)
@@ -30,7 +31,7 @@ const sentence = (text: string) => (/[。？！?!]$/.test(text) ? text : `${text
 /** What is asked, in general words: the documents by name and how many questions, with the due date. */
 function askedInGeneral(requested: InfoRequest | undefined): string {
   const items = requested?.items ?? []
-  const documents = [...new Set(items.filter((item) => item.kind === 'document').map((item) => documentName(item.documentId)))]
+  const documents = [...new Set(items.filter((item) => item.kind === 'document').map((item) => askedDocument(item.documentId)))]
   const questions = items.filter((item) => item.kind === 'answer').length
   const parts = [...(documents.length > 0 ? [documents.join('、')] : []), ...(questions > 0 ? [`回答 ${questions} 个问题`] : [])]
   return `需要申请人补充：${parts.join('，并')}，请在 ${requested ? formatFullDate(requested.dueDate) : ''}前提交。`
@@ -75,7 +76,7 @@ export function timelineNote(event: CaseEvent, benefit: BenefitId): string {
   switch (event.status) {
     case 'needs_info': {
       const items = (event.requested?.items ?? []).map((item) =>
-        item.kind === 'document' ? `${documentName(item.documentId)}${item.question ? `（${item.question}）` : ''}` : `回答：${item.question ?? ''}`,
+        item.kind === 'document' ? `${askedDocument(item.documentId)}${item.question ? `（${item.question}）` : ''}` : `回答：${item.question ?? ''}`,
       )
       parts.push(`${sentence(`需要补充：${items.join('；')}`)}请在 ${event.requested ? formatFullDate(event.requested.dueDate) : ''}前提交。`)
       break

@@ -29,9 +29,6 @@ export function needsPublicNotice(benefit: BenefitId): boolean {
 /** Which benefits a transition applies to: all of them, only those with 公示, or only those without. */
 export type TransitionScope = 'all' | 'public_notice_benefits' | 'other_benefits'
 
-/** Statuses before a decision: a claim in one of these may still be withdrawn or referred. */
-export const UNDECIDED_CLAIM_STATUSES: readonly ClaimStatus[] = ['submitted', 'accepted', 'verifying', 'needs_info', 'public_notice']
-
 /** THE table: every allowed transition, with the benefits it applies to. Anything not listed is refused. */
 export const CLAIM_TRANSITIONS: Readonly<Record<ClaimStatus, Readonly<Partial<Record<ClaimStatus, TransitionScope>>>>> = {
   submitted: { accepted: 'all', withdrawn: 'all', referred: 'all' },

@@ -2,7 +2,6 @@
 // and the pure rules the server and the app share about it: which claim needs the applicant first,
 // how a timeline time reads in Shanxi, how a viewer's copy is masked.
 import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
 import { z } from 'zod'
 import { ApplicationResponseSchema, ClaimSchema, NextActionSchema, type NextAction } from '../application/response'
 import type { ClaimStatus } from '../application/claims'
@@ -10,8 +9,7 @@ import { DOCUMENT_IDS } from '../documents'
 import { OfficeSchema } from './caseEvents'
 import { DecisionSchema } from './decisions'
 import { ViewerSchema } from './family'
-
-dayjs.extend(utc)
+import { todayInShanghai, toShanghai } from '../time'
 
 /** One thing a reviewer asked for, with the document's name when it is a document. */
 export const RequestedItemViewSchema = z.object({
@@ -86,17 +84,14 @@ export function orderForList<T extends { createdAt: string; nextAction: { dueDat
   })
 }
 
-/** UTC+8 all year since 1991: a fixed offset is exact and needs no time-zone data. */
-const SHANGHAI_OFFSET_MINUTES = 8 * 60
-
 /** A timeline instant as a resident in Shanxi reads it: `2026年3月1日 16:00`. */
 export function formatShanghaiTime(at: string): string {
-  return dayjs(at).utcOffset(SHANGHAI_OFFSET_MINUTES).format('YYYY年M月D日 HH:mm')
+  return toShanghai(at).format('YYYY年M月D日 HH:mm')
 }
 
 /** The day of an instant in Shanxi: `2026年3月1日`. */
 export function formatShanghaiDate(at: string): string {
-  return dayjs(at).utcOffset(SHANGHAI_OFFSET_MINUTES).format('YYYY年M月D日')
+  return toShanghai(at).format('YYYY年M月D日')
 }
 
 /** A date (YYYY-MM-DD) written out in full: `2026年3月20日`. */
@@ -107,13 +102,13 @@ export function formatFullDate(date: string): string {
 /** A due date (YYYY-MM-DD) as `3月20日`, with the year when it is not this year in Shanxi. */
 export function formatDueDate(date: string, now: Date | number = Date.now()): string {
   const due = dayjs(date)
-  const thisYear = dayjs(now).utcOffset(SHANGHAI_OFFSET_MINUTES).year()
+  const thisYear = toShanghai(now).year()
   return due.format(due.year() === thisYear ? 'M月D日' : 'YYYY年M月D日')
 }
 
 /** Whole days from today in Shanxi to the due date: 0 on the day, negative once it has passed. */
 export function daysUntil(date: string, now: Date | number = Date.now()): number {
-  const today = dayjs(dayjs(now).utcOffset(SHANGHAI_OFFSET_MINUTES).format('YYYY-MM-DD'))
+  const today = dayjs(todayInShanghai(now))
   return dayjs(date).diff(today, 'day')
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
+import { FIXED_OFFSET_SINCE_MS, toShanghai, toShanghaiViaTz } from '@/domain/time'
 import {
-  FIXED_OFFSET_SINCE_MS,
   OpeningHours,
   type Interval,
   allDayEveryDay,
@@ -8,8 +8,6 @@ import {
   intervalsOn,
   isOpenAt,
   localMoment,
-  toShanghai,
-  toShanghaiViaTz,
   weekHours,
 } from '@/domain/care/openingHours'
 

@@ -1,8 +1,8 @@
-import { RegionsResponse, SHANXI_BOUNDS, SHANXI_CITIES, SHANXI_COUNTIES, cityOfCounty, findCounty, placeName, regionsResponse } from '@/domain/care/regions'
+import { RegionsResponse, SHANXI_BOUNDS, SHANXI_REGIONS, SHANXI_COUNTIES, cityOfCounty, findCounty, placeName, regionsResponse } from '@/domain/care/regions'
 
 describe('Shanxi regions', () => {
   it('has the 11 prefecture-level cities with their codes', () => {
-    expect(SHANXI_CITIES.map((c) => `${c.code} ${c.name}`)).toEqual([
+    expect(SHANXI_REGIONS.map((c) => `${c.code} ${c.name}`)).toEqual([
       '140100 太原市', '140200 大同市', '140300 阳泉市', '140400 长治市', '140500 晋城市', '140600 朔州市',
       '140700 晋中市', '140800 运城市', '140900 忻州市', '141000 临汾市', '141100 吕梁市',
     ])
@@ -15,7 +15,7 @@ describe('Shanxi regions', () => {
   })
 
   it('gives every county a code that starts with its city code’s first 4 digits', () => {
-    for (const city of SHANXI_CITIES) {
+    for (const city of SHANXI_REGIONS) {
       for (const county of city.counties) {
         expect(county.code).toMatch(/^\d{6}$/)
         expect(county.code.slice(0, 4)).toBe(city.code.slice(0, 4))
@@ -25,14 +25,14 @@ describe('Shanxi regions', () => {
   })
 
   it('uses unique codes and unique names within a city', () => {
-    const codes = [...SHANXI_CITIES.map((c) => c.code), ...SHANXI_COUNTIES.map((c) => c.code)]
+    const codes = [...SHANXI_REGIONS.map((c) => c.code), ...SHANXI_COUNTIES.map((c) => c.code)]
     expect(new Set(codes).size).toBe(codes.length)
-    for (const city of SHANXI_CITIES) expect(new Set(city.counties.map((c) => c.name)).size).toBe(city.counties.length)
+    for (const city of SHANXI_REGIONS) expect(new Set(city.counties.map((c) => c.name)).size).toBe(city.counties.length)
   })
 
   it('places every centre inside Shanxi’s bounding box', () => {
     expect(SHANXI_BOUNDS).toEqual({ minLat: 34.5, maxLat: 40.8, minLng: 110.2, maxLng: 114.6 })
-    for (const place of [...SHANXI_CITIES, ...SHANXI_COUNTIES]) {
+    for (const place of [...SHANXI_REGIONS, ...SHANXI_COUNTIES]) {
       expect(place.centre.lat).toBeGreaterThanOrEqual(34.5)
       expect(place.centre.lat).toBeLessThanOrEqual(40.8)
       expect(place.centre.lng).toBeGreaterThanOrEqual(110.2)

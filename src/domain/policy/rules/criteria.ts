@@ -98,10 +98,10 @@ const propertyTexts: Texts = {
 export const noExcludedProperty = (context: RuleContext): Criterion =>
   answerIs('property', context.household.hasExcludedProperty, false, propertyTexts)
 
-/** [low_income] one of the earlier benefits is likely: true if any is, false if all are unlikely. */
+/** [low_income] one of the named benefits is likely: true if any is, false if all are unlikely. */
 export function lowIncome(context: RuleContext, benefits: readonly BenefitId[], label: string): Criterion {
   let met: Tri = false
-  for (const benefit of benefits) met = or(met, isLikely(context.tiers[benefit] ?? 'maybe'))
+  for (const benefit of benefits) met = or(met, isLikely(context.tierOf(benefit)))
   const text = met === true ? `家庭可能符合${label}条件` : met === false ? `家庭暂不符合${label}条件` : `家庭是否符合${label}条件还需进一步确认`
   return { id: 'low_income', met, text }
 }

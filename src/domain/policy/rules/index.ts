@@ -9,11 +9,11 @@ import { dreamScholarship, orphanAllowance, unattendedChildAllowance } from './c
 import { yuan } from './criteria'
 import { disabilityLivingSubsidy, severeDisabilityCareSubsidy } from './disability'
 import { elderlyCareSubsidy, highAgeAllowance, homeModificationSubsidy } from './elderly'
-import { parameterIdsFor, type BenefitId, type BenefitRule, type Criterion, type RuleContext } from './types'
+import { parameterIdsFor, type BenefitId, type BenefitRule, type Criterion, type RuleContext, type RuleOutcome } from './types'
 
 export * from './types'
 
-/** The 13 benefit rules, in POLICY.md's order (later rules read earlier tiers). */
+/** The 13 benefit rules, in POLICY.md's order (a rule that reads another's tier asks for it by name). */
 export const BENEFIT_RULES: readonly BenefitRule[] = [
   dibao,
   tekun,
@@ -29,6 +29,11 @@ export const BENEFIT_RULES: readonly BenefitRule[] = [
   homeModificationSubsidy,
   dreamScholarship,
 ]
+
+/** A benefit's name as residents know it: `dibao` → 最低生活保障. */
+export function benefitName(id: BenefitId): string {
+  return BENEFIT_RULES.find((rule) => rule.id === id)?.name ?? id
+}
 
 /** One benefit, screened. */
 export interface BenefitResult {
@@ -47,8 +52,8 @@ const amountOrNull = (value: number | null | undefined) => (value === null || va
 /** What depends only on the parameters in force, worked out once for each set of them. */
 interface Prepared {
   values: Record<ParameterId, Exact>
-  /** Per area, each rule's parameters in force, in BENEFIT_RULES order. */
-  used: Record<Area, ParameterInForce[][]>
+  /** Per area, each rule's parameters in force. */
+  used: Record<Area, Record<BenefitId, ParameterInForce[]>>
   /** Per area, "城市低保标准 669 元". */
   standardText: Record<Area, string>
 }
@@ -61,7 +66,8 @@ function prepare(parameters: PolicyParameters): Prepared {
   let ready = prepared.get(parameters)
   if (!ready) {
     const values = Object.fromEntries(PARAMETER_IDS.map((id) => [id, exact(parameters[id].value)])) as Record<ParameterId, Exact>
-    const usedIn = (area: Area) => BENEFIT_RULES.map((rule) => parameterIdsFor(rule.parameters, area).map((id) => parameters[id]))
+    const usedIn = (area: Area) =>
+      Object.fromEntries(BENEFIT_RULES.map((rule) => [rule.id, parameterIdsFor(rule.parameters, area).map((id) => parameters[id])])) as Record<BenefitId, ParameterInForce[]>
     const standardText = (area: Area) => `${AREA_NAMES[area]}低保标准 ${yuan(values[`dibao.standard.${area}`])}`
     ready = {
       values,
@@ -73,7 +79,12 @@ function prepare(parameters: PolicyParameters): Prepared {
   return ready
 }
 
-function contextFor(household: Household, parameters: PolicyParameters, { values, standardText }: Prepared): RuleContext {
+function contextFor(
+  household: Household,
+  parameters: PolicyParameters,
+  { values, standardText }: Prepared,
+  tierOf: (benefit: BenefitId) => Tier,
+): RuleContext {
   const size = household.members.length
   const income = amountOrNull(household.monthlyIncome)
   const assets = amountOrNull(household.financialAssets)
@@ -91,21 +102,42 @@ function contextFor(household: Household, parameters: PolicyParameters, { values
     income,
     incomePerPerson: income && dividedBy(income, size),
     assetsPerPerson: assets && dividedBy(assets, size),
-    tiers: {},
+    tierOf,
   }
 }
 
+interface Screened extends RuleOutcome {
+  tier: Tier
+}
+
 /**
- * Every benefit for a household, with the parameters in force: all 13, in order, each with every
- * criterion, its tier, monthly amount, documents and the parameters it used.
+ * Every benefit for a household, with the parameters in force: all of `rules` (the 13, in order,
+ * unless a test gives them in another order), each with every criterion, its tier, monthly amount,
+ * documents and the parameters it used. A rule that reads another's tier gets it by name, worked
+ * out first if need be, so the order of `rules` cannot change an answer.
  */
-export function evaluateBenefits(household: Household, parameters: PolicyParameters): BenefitResult[] {
+export function evaluateBenefits(household: Household, parameters: PolicyParameters, rules: readonly BenefitRule[] = BENEFIT_RULES): BenefitResult[] {
   const ready = prepare(parameters)
-  const context = contextFor(household, parameters, ready)
-  return BENEFIT_RULES.map((rule, index) => {
-    const { criteria, monthlyAmount, maxOneOffAmount } = rule.evaluate(context)
-    const tier = tierOf(criteria)
-    context.tiers[rule.id] = tier
+  const byId = new Map(rules.map((rule) => [rule.id, rule]))
+  const screened = new Map<BenefitId, Screened>()
+  const underway = new Set<BenefitId>()
+  const screenOne = (rule: BenefitRule): Screened => {
+    const done = screened.get(rule.id)
+    if (done) return done
+    if (underway.has(rule.id)) throw new Error(`benefit rules depend on each other in a circle at ${rule.id}`)
+    underway.add(rule.id)
+    const outcome = rule.evaluate(context)
+    const result = { ...outcome, tier: tierOf(outcome.criteria) }
+    screened.set(rule.id, result)
+    return result
+  }
+  const context = contextFor(household, parameters, ready, (benefit) => {
+    const rule = byId.get(benefit)
+    if (!rule) throw new Error(`a benefit rule asks for ${benefit}, which is not being screened`)
+    return screenOne(rule).tier
+  })
+  return rules.map((rule) => {
+    const { criteria, monthlyAmount, maxOneOffAmount, tier } = screenOne(rule)
     return {
       benefit: rule.id,
       name: rule.name,
@@ -114,7 +146,7 @@ export function evaluateBenefits(household: Household, parameters: PolicyParamet
       monthlyAmount,
       maxOneOffAmount: maxOneOffAmount ?? null,
       documents: [...rule.documents],
-      parameters: ready.used[context.area][index].slice(),
+      parameters: ready.used[context.area][rule.id].slice(),
     }
   })
 }

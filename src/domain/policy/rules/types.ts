@@ -88,8 +88,8 @@ export interface RuleContext {
   incomePerPerson: Exact | null
   /** A: financial assets per person, when known. */
   assetsPerPerson: Exact | null
-  /** The tiers of the benefits already screened (rules run in order). */
-  tiers: Partial<Record<BenefitId, Tier>>
+  /** Another benefit's tier for this household, asked for by name: order of the rules does not matter. */
+  tierOf(benefit: BenefitId): Tier
 }
 
 export interface RuleOutcome {

@@ -3,9 +3,9 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { ChoiceList } from '@/components/ChoiceList'
 import { DocumentFiles } from '@/components/DocumentFiles'
-import { fill } from '@/components/template'
+import { fill } from '@/lib/template'
 import { KIN_RELATIONS, INCOME_SOURCE_LABELS, INCOME_SOURCES } from '@/domain/application'
-import { findCity, SHANXI_CITIES } from '@/domain/care/regions'
+import { findCity, SHANXI_REGIONS } from '@/domain/care/regions'
 import { documentChecklist, DOCUMENTS, type DocumentId } from '@/domain/documents'
 import { ageOn, parseIdNumber } from '@/domain/identity'
 import { BENEFIT_IDS, type BenefitId } from '@/domain/policy/rules/types'
@@ -13,7 +13,7 @@ import { todayInShanghai } from '@/domain/screening'
 import type { ApplyHandoff } from '@/lib/applyHandoff'
 import { useStrings } from '@/lib/i18n'
 import { adultsToConfirm, emptyMember, type ApplyForm, type MemberInput } from '../model/form'
-import { benefitName } from './format'
+import { benefitName } from '@/domain/policy/rules'
 import { CheckRow, TextField } from '@/components/TextField'
 import './apply.scss'
 
@@ -106,7 +106,7 @@ export function AddressStep({ form, onChange, errorFor, headingId }: StepProps) 
     <View className='jx-apply'>
       <Text className='jx-heading'>{strings.cityLabel}</Text>
       <ChoiceList
-        choices={SHANXI_CITIES.map((item) => ({ key: item.code, label: item.name }))}
+        choices={SHANXI_REGIONS.map((item) => ({ key: item.code, label: item.name }))}
         value={address.cityCode || undefined}
         onChange={(cityCode) => set({ cityCode, countyCode: cityCode === address.cityCode ? address.countyCode : '' })}
         labelledBy={headingId}

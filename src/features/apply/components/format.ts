@@ -1,18 +1,9 @@
-import { BENEFIT_RULES } from '@/domain/policy/rules'
-import type { BenefitId } from '@/domain/policy/rules/types'
+import { normalizeIdNumber } from '@/domain/identity'
+import { maskIdNumber as maskId, maskPhone as mask } from '@/domain/masking'
+import { normalizePhone } from '@/domain/phone'
 
-/** `1401**********123X`: first 4 and last 4, as the server shows it. */
-export function maskIdNumber(idNumber: string): string {
-  const value = idNumber.trim().toUpperCase()
-  return value.length === 18 ? `${value.slice(0, 4)}${'*'.repeat(10)}${value.slice(14)}` : value
-}
+/** `1401**********123X`: the number as it will be kept, masked as the server masks it. */
+export const maskIdNumber = (idNumber: string): string => maskId(normalizeIdNumber(idNumber))
 
-/** `138****5678`. */
-export function maskPhone(phone: string): string {
-  const value = phone.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '')
-  return value.length === 11 ? `${value.slice(0, 3)}****${value.slice(7)}` : phone
-}
-
-export function benefitName(id: BenefitId): string {
-  return BENEFIT_RULES.find((rule) => rule.id === id)?.name ?? id
-}
+/** `138****5678`: the number as it will be kept, masked as the server masks it. */
+export const maskPhone = (phone: string): string => mask(normalizePhone(phone))

@@ -3,11 +3,9 @@ import {
   ADULT_AGE,
   ApplicationRequestSchema,
   INCOME_SOURCES,
-  KIN_RELATIONS,
   needsEconomicCheck,
   submissionIssues,
   type ApplicationRequestInput,
-  type IncomeSource,
 } from '@/domain/application'
 import { CURRENT_PRIVACY_GUIDE_VERSION, CURRENT_SENSITIVE_INFO_CONSENT_VERSION } from '@/domain/application/consents'
 import { DOCUMENT_IDS, type DocumentId } from '@/domain/documents'
@@ -136,7 +134,4 @@ export function adultsToConfirm(form: ApplyForm, today: string = todayInShanghai
     return parsed.ok && ageOn(parsed.value.birthDate, today) >= ADULT_AGE ? [{ memberIndex, name: person.name }] : []
   })
 }
-
-export const isKinRelation = (value: string): boolean => (KIN_RELATIONS as readonly string[]).includes(value)
-export const incomeSources: readonly IncomeSource[] = INCOME_SOURCES
 export type { BenefitId, DocumentId }

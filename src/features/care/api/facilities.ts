@@ -1,5 +1,5 @@
 import { FacilityDetail, NearbyResponse } from '@/domain/care/facility'
-import { toShanghai } from '@/domain/care/openingHours'
+import { toShanghai } from '@/domain/time'
 import { api } from '@/lib/api'
 import type { NearbySearch } from '../model/search'
 

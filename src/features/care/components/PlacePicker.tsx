@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { SHANXI_CITIES, findCity } from '@/domain/care/regions'
+import { SHANXI_REGIONS, findCity } from '@/domain/care/regions'
 import { useStrings } from '@/lib/i18n'
-import { fill } from '../model/format'
+import { fill } from '@/lib/template'
 import { ActionButton } from '@/components/ActionButton'
 
 interface PlacePickerProps {
@@ -58,7 +58,7 @@ export function PlacePicker({ notice, initialCityCode, onChoose, onLocate, onCan
             {strings.picker.cities}
           </View>
           <View className='jx-care-choices'>
-            {SHANXI_CITIES.map((choice) => (
+            {SHANXI_REGIONS.map((choice) => (
               <View key={choice.code} className='jx-care-choice' role='button' onClick={() => setCityCode(choice.code)}>
                 {choice.name}
               </View>

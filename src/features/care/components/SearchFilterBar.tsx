@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { Switch } from '@nutui/nutui-react-taro'
 import { FACILITY_TYPES } from '@/domain/care/facility'
 import { useStrings } from '@/lib/i18n'
-import { fill } from '../model/format'
+import { fill } from '@/lib/template'
 import { RADIUS_CHOICES_KM, type SearchFilters, type TypeFilter } from '../model/search'
 
 interface SearchFilterBarProps {

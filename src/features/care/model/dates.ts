@@ -1,6 +1,7 @@
-import { toShanghai, type Weekday } from '@/domain/care/openingHours'
+import type { Weekday } from '@/domain/care/openingHours'
+import { toShanghai } from '@/domain/time'
 import type { Messages } from '@/locales'
-import { fill } from './format'
+import { fill } from '@/lib/template'
 
 type CareStrings = Messages['careFinder']
 

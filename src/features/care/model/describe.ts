@@ -1,6 +1,7 @@
 import { MEAL_KINDS, type MealKind, type Meals } from '@/domain/care/facility'
 import type { Messages } from '@/locales'
-import { fill, yuan } from './format'
+import { fill } from '@/lib/template'
+import { yuan } from './format'
 
 type CareStrings = Messages['careFinder']
 

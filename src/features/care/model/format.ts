@@ -1,7 +1,4 @@
-/** Fills `{name}` placeholders of a locale string. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole))
-}
+import { fill } from '@/lib/template'
 
 /** Prices are whole fen, shown as yuan: 800 → '8', 850 → '8.5'. */
 export { yuanFromFen as yuan } from '@/domain/policy/money'

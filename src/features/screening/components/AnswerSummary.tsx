@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { fill } from '@/components/template'
+import { fill } from '@/lib/template'
 import { useStrings } from '@/lib/i18n'
 import type { Answers } from '../model/answers'
 import { visibleSteps, type Step } from '../model/steps'

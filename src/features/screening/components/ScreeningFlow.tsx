@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { ResumeOrBegin } from '@/components/ResumeOrBegin'
-import { fill } from '@/components/template'
+import { fill } from '@/lib/template'
 import { useStrings } from '@/lib/i18n'
 import { emptyAnswers } from '../model/answers'
 import { clearDraft, hasProgress, loadDraft, newDraft, saveAnswers, type Draft } from '../model/draft'

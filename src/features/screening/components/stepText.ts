@@ -1,4 +1,4 @@
-import { fill } from '@/components/template'
+import { fill } from '@/lib/template'
 import { cityName, type CityCode } from '@/domain/screening'
 import type { Messages } from '@/locales'
 import { memberAnswers, memberCount, type Answers } from '../model/answers'

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/ActionButton'
 import { LoadingCards } from '@/components/LoadingCards'
-import { fill } from '@/components/template'
+import { fill } from '@/lib/template'
 import type { ApplicationSummary } from '@/domain/application'
 import { formatDueDate, formatShanghaiDate } from '@/domain/claims'
 import { useStrings } from '@/lib/i18n'

@@ -1,4 +1,4 @@
-import { fill } from '@/components/template'
+import { fill } from '@/lib/template'
 import { daysUntil } from '@/domain/claims'
 
 export interface DueStrings {

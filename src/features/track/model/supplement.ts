@@ -1,7 +1,7 @@
 // What the applicant sends for a claim in needs_info: a file for each document asked for and an answer
 // to each question. Kept on the phone as it is typed and uploaded, so nothing is lost if sending fails.
 import { z } from 'zod'
-import { fill } from '@/components/template'
+import { fill } from '@/lib/template'
 import type { ClaimDetail, SupplementRequest } from '@/domain/claims'
 import { readStored, removeStored, storageKeys, writeStored } from '@/lib/storage'
 import type { UploadedFile } from '@/lib/uploads'

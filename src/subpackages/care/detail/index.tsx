@@ -3,7 +3,7 @@ import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { PageShell } from '@/components/PageShell'
 import type { FacilityDetail } from '@/domain/care/facility'
 import { FacilityDetailScreen } from '@/features/care/components/FacilityDetailScreen'
-import { fill } from '@/features/care/model/format'
+import { fill } from '@/lib/template'
 import { useStrings } from '@/lib/i18n'
 
 export default function FacilityDetailPage() {
