@@ -5,8 +5,8 @@
 import { percentile } from '../lib/load'
 import { FacilityIndex, type NearestHit, type NearestQuery, linearNearest } from '../../src/domain/care/geo'
 import type { FacilityType } from '../../src/domain/care/facility'
-import { createRandom } from '../../src/domain/care/random'
-import { type NationalPoint, generateNationalScale } from '../../src/domain/care/sampleData'
+import { createRandom } from '../../server/facilities/random'
+import { type NationalPoint, generateNationalScale } from './nationalScale'
 
 export interface BenchOptions {
   points: number

@@ -12,7 +12,7 @@ export const USAGE = `用法：npm run facilities:import -- <文件.csv|文件.g
 
 按 externalId 新增或更新；每一条被拒绝的行都会列出行号和原因。
 数据库与服务相同：设置了 DATABASE_URL 时用 PostgreSQL，否则用 DATA_DIR（默认 ./.data）中的内嵌数据库。
-CSV 的列和 GeoJSON 的属性见 src/domain/care/importer.ts。
+CSV 的列和 GeoJSON 的属性见 server/facilities/importer.ts。
 `
 
 export interface ImportCliDeps {

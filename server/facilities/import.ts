@@ -1,10 +1,10 @@
-// Importing a real facility list (CSV or GeoJSON; columns in src/domain/care/importer.ts): every row
-// validated by the domain importer, the accepted ones upserted by external id in one transaction,
+// Importing a real facility list (CSV or GeoJSON; columns in ./importer.ts): every row
+// validated by the importer, the accepted ones upserted by external id in one transaction,
 // every refused row reported with its row number and reasons. Used by `npm run facilities:import`
 // and, in-process, by `importFacilityFileAndRefresh`.
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { type ImportResult, type RefusedRow, importFacilitiesCsv, importFacilitiesGeoJson } from '@/domain/care/importer'
+import { type ImportResult, type RefusedRow, importFacilitiesCsv, importFacilitiesGeoJson } from './importer'
 import type { Db } from '../db'
 import { deleteSampleFacilities, upsertFacilities } from './repository'
 import type { FacilityService } from './service'

@@ -1,7 +1,7 @@
 // The deterministic sample set (about 14,000 facilities at Shanxi's real scale, every one marked
 // `sample: true`), written on a server's first start so the care finder works out of the box.
 import { performance } from 'node:perf_hooks'
-import { generateShanxiSample } from '@/domain/care/sampleData'
+import { generateShanxiSample } from './sample'
 import type { Db } from '../db'
 import { countFacilities, upsertFacilities } from './repository'
 

@@ -1,7 +1,7 @@
 // The care finder's API on the sample data: nearby search, one facility, regions, and bad queries.
 // Runs on PGlite, and on PostgreSQL too when DATABASE_URL is set.
 import { type Facility, FacilityDetail, NearbyResponse, RegionsResponse, SHANXI_COUNTIES, isOpenAt, linearNearest } from '@/domain/care'
-import { SAMPLE_COUNTS, generateShanxiSample } from '@/domain/care/sampleData'
+import { SAMPLE_COUNTS, generateShanxiSample } from '../../server/facilities/sample'
 import { ApiErrorBodySchema } from '@/domain/api'
 import { countFacilities } from '../../server/facilities/repository'
 import { seedSampleFacilitiesIfEmpty } from '../../server/facilities/seed'

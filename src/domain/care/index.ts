@@ -1,7 +1,6 @@
 /**
- * The care finder's pure domain (找服务), safe for the mini-program, the H5 app and the server.
- * The sample-data generator (`./sampleData`) and the importer (`./importer`, `./csv`) are not
- * re-exported here, to keep them out of the app bundle: import them from their modules.
+ * The care finder's pure domain (找服务), what the mini-program, the H5 app and the server all run.
+ * The importer and the sample data are the server's (server/facilities).
  */
 export * from './facility'
 export * from './openingHours'

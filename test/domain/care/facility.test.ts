@@ -10,7 +10,7 @@ import {
 } from '@/domain/care/facility'
 import { buildFacilityIndex, searchNearby } from '@/domain/care/nearby'
 import { allDayEveryDay } from '@/domain/care/openingHours'
-import { facilityIdFor } from '@/domain/care/uuid'
+import { facilityIdFor } from '../../../server/facilities/ids'
 
 const lunchOnly = [{ open: '11:00', close: '13:30' }]
 

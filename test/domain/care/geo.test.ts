@@ -3,7 +3,7 @@ import { distance as geokdbushDistance } from 'geokdbush'
 import type { FacilityType } from '@/domain/care/facility'
 import { FacilityIndex, type IndexedPoint, type NearestHit, distanceKm, haversineM, linearNearest } from '@/domain/care/geo'
 import { OpeningHours, allDayEveryDay } from '@/domain/care/openingHours'
-import { generateNationalScale } from '@/domain/care/sampleData'
+import { generateNationalScale } from '../../../bench/nearby/nationalScale'
 
 const TYPES: readonly FacilityType[] = ['canteen', 'daycare', 'institution']
 const day = (open: string, close: string) => [{ open, close }]

@@ -2,7 +2,8 @@ import { Facility } from '@/domain/care/facility'
 import { FacilityIndex } from '@/domain/care/geo'
 import { isOpenAt } from '@/domain/care/openingHours'
 import { findCity, findCounty, SHANXI_COUNTIES } from '@/domain/care/regions'
-import { SAMPLE_COUNTS, generateNationalScale, generateShanxiSample } from '@/domain/care/sampleData'
+import { SAMPLE_COUNTS, generateShanxiSample } from '../../server/facilities/sample'
+import { generateNationalScale } from '../../bench/nearby/nationalScale'
 
 describe('Shanxi sample data', () => {
   const facilities = generateShanxiSample()

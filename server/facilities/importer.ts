@@ -1,13 +1,12 @@
-import { FACILITY_TYPES, Facility, type FacilityInput, type FacilityType, MEAL_KINDS, MEAL_LABELS, type MealKind, crossFieldIssues } from './facility'
-import { type Interval, type Weekday, WEEKDAYS } from './openingHours'
-import { type DateInput, toShanghai } from '../time'
-import { readCsv } from './csv'
-import { findCounty } from './regions'
-import { facilityIdFor } from './uuid'
+import { parse } from 'csv-parse/sync'
+import { FACILITY_TYPES, Facility, type FacilityInput, type FacilityType, MEAL_KINDS, MEAL_LABELS, type MealKind, crossFieldIssues } from '@/domain/care/facility'
+import { type Interval, type Weekday, WEEKDAYS } from '@/domain/care/openingHours'
+import { findCounty } from '@/domain/care/regions'
+import { type DateInput, toShanghai } from '@/domain/time'
+import { facilityIdFor } from './ids'
 
 /**
- * Importing real facility lists (the pure part: parse and validate; the CLI and the database
- * upsert live in the server). Every row ends up either accepted or refused with its reasons;
+ * Importing real facility lists: parse and validate (the database upsert is ./import.ts). Every row ends up either accepted or refused with its reasons;
  * none is dropped silently. Rows are upserted by `externalId`, and a facility's `id` is derived
  * from it (UUIDv5), so re-importing the same list keeps the same ids.
  *
@@ -319,6 +318,32 @@ function finish(
 
 function importedAtText(options: ImportOptions): string {
   return toShanghai(options.importedAt ?? Date.now()).format()
+}
+
+interface CsvRecord {
+  /** Numbered as a spreadsheet numbers rows: the header is 1. */
+  record: number
+  fields: string[]
+}
+
+/**
+ * The file's records (RFC 4180, a BOM dropped, rows of any length, a stray quote inside a field
+ * kept as text), and what stopped the reading, if anything: the records before it still count.
+ */
+function readCsv(text: string): { records: CsvRecord[]; error?: { record: number; message: string } } {
+  const records: CsvRecord[] = []
+  const keep = (fields: string[]) => {
+    records.push({ record: records.length + 1, fields })
+    return null
+  }
+  try {
+    parse(text, { bom: true, relax_column_count: true, relax_quotes: true, record_delimiter: ['\r\n', '\n', '\r'], on_record: keep })
+    return { records }
+  } catch (error) {
+    const code = (error as { code?: unknown }).code
+    const message = code === 'CSV_QUOTE_NOT_CLOSED' ? '英文双引号没有闭合' : '无法按 CSV 读取'
+    return { records, error: { record: records.length + 1, message } }
+  }
 }
 
 /** Parse and validate a CSV file's text (columns: see the module comment). */

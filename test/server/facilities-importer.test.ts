@@ -1,6 +1,5 @@
-import { toCsv } from '@/domain/care/csv'
-import { CSV_COLUMNS, importFacilities, importFacilitiesCsv, importFacilitiesGeoJson, parseHoursText, yuanToFen } from '@/domain/care/importer'
-import { facilityIdFor } from '@/domain/care/uuid'
+import { facilityIdFor } from '../../server/facilities/ids'
+import { CSV_COLUMNS, importFacilities, importFacilitiesCsv, importFacilitiesGeoJson, parseHoursText, yuanToFen } from '../../server/facilities/importer'
 
 type Row = Partial<Record<(typeof CSV_COLUMNS)[number], string>>
 
@@ -22,8 +21,12 @@ const good: Row = {
   updatedAt: '2025-06-01T09:00:00+08:00',
 }
 
+/** A cell as a spreadsheet writes it: quoted when it holds a comma, a quote or a line break. */
+const cell = (value: string) => (/[,"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)
+
 function csv(rows: Row[], columns: readonly string[] = CSV_COLUMNS): string {
-  return toCsv([columns as string[], ...rows.map((r) => columns.map((c) => r[c as keyof Row] ?? ''))])
+  const lines = [columns as string[], ...rows.map((r) => columns.map((c) => r[c as keyof Row] ?? ''))]
+  return lines.map((line) => line.map(cell).join(',')).join('\r\n') + '\r\n'
 }
 
 const options = { importedAt: '2025-07-01T10:00:00+08:00' }
@@ -111,11 +114,13 @@ describe('importing CSV', () => {
       updatedAt: '2025-07-01T10:00:00+08:00',
     })
     expect(result.accepted[0]?.hours.weekly[3]).toEqual([{ open: '00:00', close: '24:00' }])
+    // As Excel saves it: a byte-order mark first.
+    expect(importFacilitiesCsv(`\uFEFF${text}`, options).accepted).toEqual(result.accepted)
   })
 
   it('refuses a row with the wrong number of cells, skips and lists blank rows, warns about unknown columns', () => {
     const header = [...CSV_COLUMNS, 'remark'].join(',')
-    const line = (r: Row, extra = '') => [...CSV_COLUMNS.map((c) => r[c] ?? ''), extra].map((v) => (/[,"\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',')
+    const line = (r: Row, extra = '') => [...CSV_COLUMNS.map((c) => r[c] ?? ''), extra].map(cell).join(',')
     const text = [header, line(good, '备注'), ',,,', '', 'x-1,canteen,少一列'].join('\n')
     const result = importFacilitiesCsv(text, options)
     expect(result.accepted).toHaveLength(1)
