@@ -1,14 +1,12 @@
-// The HTTP application: security, logging, validation, errors, OpenAPI, the API's routes and the H5 app.
+// The HTTP application: security, logging, validation, errors, the API's routes and their documentation
+// (openapi/), and the H5 app.
 // buildApp does not listen; main.ts does, and tests use app.inject or listen on port 0.
 import { randomUUID } from 'node:crypto'
-import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify'
+import Fastify, { type FastifyInstance } from 'fastify'
 import cors from '@fastify/cors'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
-import swagger from '@fastify/swagger'
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
-import { ApiErrorBodySchema } from '@/domain/api'
-import packageJson from '../package.json'
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { createFieldCrypto } from './crypto'
 import type { Db } from './db'
 import type { Env } from './env'
@@ -19,6 +17,7 @@ import { installH5 } from './http/h5'
 import { buildRateLimits, type RateLimitOverrides } from './http/rate-limits'
 import { validatorCompiler } from './http/zod-messages'
 import { loggerOptions, type LogStream } from './logging'
+import { installApiDocs } from './openapi/document'
 import { routePlugins, type RoutePlugin } from './routes'
 import { identityProviderFor, type IdentityProvider } from './services/identity'
 import type { Clock } from './types'
@@ -62,11 +61,6 @@ const contentSecurityPolicy = {
   },
 }
 
-function usesAuthentication(route: RouteOptions, authenticate: unknown): boolean {
-  const hooks = route.preHandler
-  return hooks === authenticate || (Array.isArray(hooks) && (hooks as unknown[]).includes(authenticate))
-}
-
 /** TRUST_PROXY=2: trust the nearest two proxies' X-Forwarded-For entries. */
 function trustHops(hops: number) {
   return (_address: string, hop: number) => hop < hops
@@ -101,13 +95,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })
-  // Document every API route's error answers and, where it authenticates, its bearer token.
-  app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith(API_PREFIX) || !route.schema || route.schema.hide) return
-    route.schema.response = { '4xx': ApiErrorBodySchema, '5xx': ApiErrorBodySchema, ...(route.schema.response ?? {}) }
-    if (usesAuthentication(route, app.authenticate) && !route.schema.security) route.schema.security = [{ bearerAuth: [] }]
-  })
-
   await app.register(helmet, { contentSecurityPolicy })
   await app.register(cors, {
     origin: env.corsOrigins.length > 0 ? env.corsOrigins : false,
@@ -117,20 +104,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     maxAge: 600,
   })
   await app.register(rateLimit, { global: false })
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: { title: '晋心助手 API', description: 'The thin backend of 晋心助手 (Jinxin Helper).', version: packageJson.version },
-      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
-    },
-    transform: jsonSchemaTransform,
-  })
+  await installApiDocs(app, { prefix: API_PREFIX, authenticate: app.authenticate })
 
   const typed = app.withTypeProvider<ZodTypeProvider>()
   for (const plugin of options.routes ?? routePlugins) {
     await typed.register(plugin, { prefix: API_PREFIX })
   }
-  typed.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger())
 
   await installH5(app, env.h5Dist)
   return app

@@ -48,7 +48,8 @@ export class EnvError extends Error {
 
 /** Stand-ins for development only; production refuses to start without the real values. */
 const DEVELOPMENT_FIELD_KEY = createHash('sha256').update('jinxin-helper development field key: never use for real data').digest()
-const DEVELOPMENT_CASE_EVENTS_SECRET = 'jinxin-helper-development-case-events-secret-not-for-production'
+/** Not a secret: the development default, also in docs/integration.md's examples. Production requires its own. */
+export const DEVELOPMENT_CASE_EVENTS_SECRET = 'jinxin-helper-development-case-events-secret-not-for-production'
 
 /** 32 bytes written as 64 hex digits or as base64 / base64url (with or without padding). */
 export function decodeKey(text: string): Buffer | undefined {

@@ -4,7 +4,7 @@ const path = require('path')
 
 const root = path.resolve(__dirname, '..')
 // ESM-only packages that babel-jest must transform.
-const esmPackages = ['@tarojs', '@nutui', '@stencil', 'swiper', 'history', 'kdbush', 'geokdbush', 'tinyqueue', 'query-string', 'decode-uri-component', 'split-on-first', 'filter-obj', 'lodash-es', '@electric-sql', 'nanoid', 'content-disposition', 'cookie']
+const esmPackages = ['@tarojs', '@nutui', '@stencil', 'swiper', 'history', 'kdbush', 'geokdbush', 'tinyqueue', 'query-string', 'decode-uri-component', 'split-on-first', 'filter-obj', 'lodash-es', '@electric-sql', 'nanoid', 'content-disposition', 'cookie', '@apidevtools']
 // Anchored at the top node_modules, so what those packages bundle inside themselves is transformed too.
 const transformIgnorePatterns = [`^${root.replace(/[/\\]/g, '[/\\\\]')}[/\\\\]node_modules[/\\\\](?!(${esmPackages.join('|')})[/\\\\])`]
 // .cjs too: PGlite ships its CommonJS build as index.cjs.

@@ -27,8 +27,11 @@ export async function requireRole(db: Queryable, userId: string, applicationId: 
   return role
 }
 
+/** 403: a relative following the application tried to change it. */
+export const viewerReadOnly = (): HttpError => new HttpError(403, '家人只能查看进度，不能修改申请。需要办理时，请联系申请人。', { code: VIEWER_READ_ONLY })
+
 /** For changes: the owner passes; a viewer gets 403; anyone else 404. */
 export async function requireOwner(db: Queryable, userId: string, applicationId: string): Promise<void> {
   const role = await requireRole(db, userId, applicationId)
-  if (role === 'viewer') throw new HttpError(403, '家人只能查看进度，不能修改申请。需要办理时，请联系申请人。', { code: VIEWER_READ_ONLY })
+  if (role === 'viewer') throw viewerReadOnly()
 }

@@ -14,7 +14,18 @@ import {
 } from '@/domain/claims'
 import type { FieldCrypto } from '../crypto'
 import type { Db, Queryable } from '../db'
-import { conflict, notFound, unprocessable } from '../errors'
+import { conflict, notFound, unprocessable, type HttpError } from '../errors'
+
+/** The refusals of accepting an invitation, also shown in the API document. */
+export const invitationRefusals = {
+  notFound: (): HttpError => notFound('没有这个邀请码，请核对，或请家人重新邀请。', { code: 'invitation_not_found' }),
+  used: (): HttpError => conflict('这个邀请码已经用过了。每个邀请码只能用一次，请让家人重新邀请。', { code: INVITATION_USED }),
+  expired: (): HttpError => unprocessable(`这个邀请码已过期（有效期 ${INVITATION_TTL_HOURS} 小时），请让家人重新邀请。`, { code: INVITATION_EXPIRED }),
+  ownApplication: (): HttpError => unprocessable('这是您自己的申请，不用接受邀请，在“我的申请”里就能看到。', { code: OWN_APPLICATION }),
+}
+
+/** 404 on revoking: the relative is not (or no longer) following. */
+export const viewerNotFollowing = (): HttpError => notFound('这位家人已不在关注这份申请。')
 
 const CODE_CONTEXT = 'invitations.code'
 
@@ -62,17 +73,17 @@ export async function acceptInvitation(db: Db, crypto: FieldCrypto, userId: stri
       [crypto.lookupHash(code, CODE_CONTEXT)],
     )
     const invitation = found.rows[0]
-    if (!invitation) throw notFound('没有这个邀请码，请核对，或请家人重新邀请。', { code: 'invitation_not_found' })
+    if (!invitation) throw invitationRefusals.notFound()
     const answer: AcceptedInvitation = { applicationId: invitation.application_id, role: 'viewer' }
     if (invitation.accepted_by !== null) {
       const still = await tx.query('SELECT 1 FROM application_viewers WHERE application_id = $1 AND user_id = $2 AND revoked_at IS NULL', [invitation.application_id, userId])
       if (invitation.accepted_by === userId && (still.rowCount ?? 0) > 0) return answer
-      throw conflict('这个邀请码已经用过了。每个邀请码只能用一次，请让家人重新邀请。', { code: INVITATION_USED })
+      throw invitationRefusals.used()
     }
     if (invitation.expires_at.getTime() <= now.getTime()) {
-      throw unprocessable(`这个邀请码已过期（有效期 ${INVITATION_TTL_HOURS} 小时），请让家人重新邀请。`, { code: INVITATION_EXPIRED })
+      throw invitationRefusals.expired()
     }
-    if (invitation.owner_id === userId) throw unprocessable('这是您自己的申请，不用接受邀请，在“我的申请”里就能看到。', { code: OWN_APPLICATION })
+    if (invitation.owner_id === userId) throw invitationRefusals.ownApplication()
 
     await tx.query('UPDATE invitations SET accepted_by = $2, accepted_at = $3 WHERE id = $1', [invitation.id, userId, now])
     // Already following through an earlier invitation: that viewing stays, nothing is added.
@@ -88,5 +99,5 @@ export async function acceptInvitation(db: Db, crypto: FieldCrypto, userId: stri
 /** Ends a viewer's access at once; 404 when they are not (or no longer) following this application. */
 export async function revokeViewer(db: Queryable, applicationId: string, viewerId: string, now: Date): Promise<void> {
   const revoked = await db.query('UPDATE application_viewers SET revoked_at = $3 WHERE id = $1 AND application_id = $2 AND revoked_at IS NULL', [viewerId, applicationId, now])
-  if ((revoked.rowCount ?? 0) === 0) throw notFound('这位家人已不在关注这份申请。')
+  if ((revoked.rowCount ?? 0) === 0) throw viewerNotFollowing()
 }

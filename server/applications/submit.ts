@@ -12,7 +12,7 @@ import { DUPLICATE_CLAIM, IDEMPOTENCY_KEY_REUSED, applicationReference, type App
 import type { ApiIssue } from '@/domain/api'
 import type { FieldCrypto } from '../crypto'
 import { isUniqueViolation, violatedConstraint, type Queryable } from '../db'
-import { badRequest, conflict, unprocessable } from '../errors'
+import { badRequest, conflict, unprocessable, type HttpError } from '../errors'
 import { requestFingerprint } from './canonical'
 import { HttpErrorWithDetails } from './errors'
 import { SEALED, newApplicationRecord, projectApplication } from './records'
@@ -61,12 +61,20 @@ function preflightOf(crypto: FieldCrypto, row: CheckRow): Preflight {
   }
 }
 
+/** 422: the key was used for another application. */
+export const idempotencyKeyReused = (): HttpError =>
+  unprocessable('这个 Idempotency-Key 已用于另一份内容不同的申请。新的申请请使用新的 Idempotency-Key。', { code: IDEMPOTENCY_KEY_REUSED })
+
+/** 409: the same submission is being stored right now (a double tap); its answer comes shortly. */
+export const submissionInProgress = (): HttpError => conflict('同一份申请正在提交中，请稍后刷新查看。', { code: 'submission_in_progress' })
+
 function replay(answer: StoredAnswer, requestHash: string): SubmitOutcome {
-  if (answer.requestHash !== requestHash) {
-    throw unprocessable('这个 Idempotency-Key 已用于另一份内容不同的申请。新的申请请使用新的 Idempotency-Key。', { code: IDEMPOTENCY_KEY_REUSED })
-  }
+  if (answer.requestHash !== requestHash) throw idempotencyKeyReused()
   return { status: answer.status, body: answer.body, replayed: true }
 }
+
+/** 400: files named in the application that are not the submitter's uploads. */
+export const missingUploads = (issues: ApiIssue[]): HttpError => badRequest('有文件找不到，请重新上传后再提交。', { issues })
 
 /** Every upload the request names must be the submitter's own; otherwise 400 naming each one. */
 function checkUploads(request: ApplicationRequest, own: ReadonlySet<string>): void {
@@ -76,14 +84,14 @@ function checkUploads(request: ApplicationRequest, own: ReadonlySet<string>): vo
       if (!own.has(uploadId)) issues.push({ path: `documents.${index}.uploadIds.${fileIndex}`, message: '找不到这个文件，请重新上传' })
     })
   })
-  if (issues.length > 0) throw badRequest('有文件找不到，请重新上传后再提交。', { issues })
+  if (issues.length > 0) throw missingUploads(issues)
 }
 
 /**
  * 409 duplicate_claim. The existing application's id is given only to its owner: whether someone else
  * has applied for this person is not revealed beyond "there is an open claim".
  */
-function duplicateClaim(existing: readonly OpenClaim[], ownerId: string) {
+export function duplicateClaim(existing: readonly Pick<OpenClaim, 'owner_id' | 'application_id' | 'benefit'>[], ownerId: string) {
   const own = existing.find((claim) => claim.owner_id === ownerId)
   const benefits = [...new Set(existing.map((claim) => claim.benefit))]
   return new HttpErrorWithDetails(
@@ -140,6 +148,6 @@ async function submitOnce(db: Queryable, crypto: FieldCrypto, input: SubmitInput
     const checks = await db.query<CheckRow>(PREFLIGHT_SQL, checkParams(ownerId, idempotencyKey, request, crypto))
     const decided = decide(preflightOf(crypto, checks.rows[0]))
     if (decided) return decided
-    throw conflict('同一份申请正在提交中，请稍后刷新查看。', { code: 'submission_in_progress' })
+    throw submissionInProgress()
   }
 }

@@ -6,7 +6,7 @@ import type { BenefitId } from '@/domain/policy/rules/types'
 import { randomUUID } from 'node:crypto'
 import type { Db, Queryable } from '../db'
 import { isUniqueViolation } from '../db'
-import { conflict, notFound, unprocessable } from '../errors'
+import { conflict, notFound, unprocessable, type HttpError } from '../errors'
 import { queueStatusNotifications } from '../notifications/outbox'
 
 export interface CaseEventOutcome {
@@ -22,6 +22,23 @@ function detailsOf(event: CaseEvent): ClaimEventDetails | null {
   return Object.keys(details).length > 0 ? details : null
 }
 
+/** 404: no claim has this id. */
+export const unknownClaim = (): HttpError => notFound('没有这个申请事项。')
+
+/** 409: the status machine does not allow this step; nothing changes. */
+export const invalidTransition = (from: ClaimStatus, to: ClaimStatus): HttpError =>
+  conflict(`不能从“${CLAIM_STATUS_LABELS[from]}”变为“${CLAIM_STATUS_LABELS[to]}”。`, { code: 'invalid_transition' })
+
+/** 422: an event id already used for an event with other content. */
+export const eventIdReused = (): HttpError => unprocessable('这个事件编号已用于另一条内容不同的事件。', { code: 'event_id_reused' })
+
+/** 422: a decision of the other kind than the benefit is paid (monthly or once). */
+export const wrongPaymentKind = (benefit: BenefitId): HttpError =>
+  unprocessable(
+    paymentOf(benefit) === 'one_off' ? '这项补助是一次性发放的，决定应为一次性金额（payment: one_off）。' : '这项补助是按月发放的，决定应为每月金额和起始月份（payment: monthly）。',
+    { code: 'wrong_payment_kind' },
+  )
+
 interface StoredEvent {
   body_hash: string
   response: CaseEventResult
@@ -33,7 +50,7 @@ async function storedEvent(db: Queryable, eventId: string): Promise<StoredEvent 
 }
 
 function replayOf(stored: StoredEvent, bodyHash: string): CaseEventOutcome {
-  if (stored.body_hash !== bodyHash) throw unprocessable('这个事件编号已用于另一条内容不同的事件。', { code: 'event_id_reused' })
+  if (stored.body_hash !== bodyHash) throw eventIdReused()
   return { result: stored.response, replayed: true }
 }
 
@@ -57,16 +74,9 @@ export async function applyCaseEvent(db: Db, event: CaseEvent, bodyHash: string,
       const again = await storedEvent(tx, event.eventId)
       if (again) return replayOf(again, bodyHash)
       const claim = found.rows[0]
-      if (!claim) throw notFound('没有这个申请事项。')
-      if (!canTransition(claim.status, event.status, claim.benefit)) {
-        throw conflict(`不能从“${CLAIM_STATUS_LABELS[claim.status]}”变为“${CLAIM_STATUS_LABELS[event.status]}”。`, { code: 'invalid_transition' })
-      }
-      if (event.decision && event.decision.payment !== paymentOf(claim.benefit)) {
-        throw unprocessable(
-          paymentOf(claim.benefit) === 'one_off' ? '这项补助是一次性发放的，决定应为一次性金额（payment: one_off）。' : '这项补助是按月发放的，决定应为每月金额和起始月份（payment: monthly）。',
-          { code: 'wrong_payment_kind' },
-        )
-      }
+      if (!claim) throw unknownClaim()
+      if (!canTransition(claim.status, event.status, claim.benefit)) throw invalidTransition(claim.status, event.status)
+      if (event.decision && event.decision.payment !== paymentOf(claim.benefit)) throw wrongPaymentKind(claim.benefit)
       const at = event.at ? new Date(event.at) : now
       const note = timelineNote(event, claim.benefit)
       const result: CaseEventResult = {

@@ -5,7 +5,16 @@ import { CLAIM_STATUS_LABELS, type ClaimStatus } from '@/domain/application'
 import { canTransition, generalNote, type ClaimEventDetails, type SupplementRequest, type WithdrawRequest } from '@/domain/claims'
 import type { BenefitId } from '@/domain/policy/rules/types'
 import type { Db, Queryable } from '../db'
-import { badRequest, conflict, notFound } from '../errors'
+import { badRequest, conflict, notFound, type HttpError } from '../errors'
+
+/** 409: the claim is decided or closed already. */
+export const notWithdrawable = (status: ClaimStatus): HttpError => conflict(`“${CLAIM_STATUS_LABELS[status]}”的事项不能撤回。`, { code: 'not_withdrawable' })
+
+/** 409: withdrawing everything when nothing is left undecided. */
+export const nothingToWithdraw = (): HttpError => conflict('没有可以撤回的事项：都已有结果或已撤回。', { code: 'not_withdrawable' })
+
+/** 409: supplying a claim that asks for nothing. */
+export const noInfoRequested = (): HttpError => conflict('这一项现在不需要补充材料。', { code: 'no_info_requested' })
 import { queueStatusNotifications } from '../notifications/outbox'
 
 interface LockedClaim {
@@ -51,13 +60,13 @@ export async function withdrawClaims(db: Db, ownerId: string, applicationId: str
         const claim = claims.find((item) => item.id === claimId)
         if (!claim) throw badRequest(undefined, { issues: [{ path: `claimIds.${index}`, message: '这个申请里没有这一项' }] })
         if (!canTransition(claim.status, 'withdrawn', claim.benefit)) {
-          throw conflict(`“${CLAIM_STATUS_LABELS[claim.status]}”的事项不能撤回。`, { code: 'not_withdrawable' })
+          throw notWithdrawable(claim.status)
         }
         if (!targets.includes(claim)) targets.push(claim)
       }
     } else {
       targets.push(...claims.filter((claim) => canTransition(claim.status, 'withdrawn', claim.benefit)))
-      if (targets.length === 0) throw conflict('没有可以撤回的事项：都已有结果或已撤回。', { code: 'not_withdrawable' })
+      if (targets.length === 0) throw nothingToWithdraw()
     }
     const reason = request?.reason
     const note = reason ? `您已撤回这一项申请。原因：${reason}` : '您已撤回这一项申请。'
@@ -77,7 +86,7 @@ export async function supplyClaim(db: Db, ownerId: string, applicationId: string
     const claim = claims.find((item) => item.id === request.claimId)
     if (!claim) throw badRequest(undefined, { issues: [{ path: 'claimId', message: '这个申请里没有这一项' }] })
     if (claim.status !== 'needs_info' || !canTransition(claim.status, 'verifying', claim.benefit)) {
-      throw conflict('这一项现在不需要补充材料。', { code: 'no_info_requested' })
+      throw noInfoRequested()
     }
     const documents = request.documents ?? []
     const uploadIds = [...new Set(documents.flatMap((document) => document.uploadIds))]

@@ -17,6 +17,9 @@ import type { Db } from '../db'
 import { HttpError } from '../errors'
 import { type FacilitiesSignature, facilitiesSignature, loadAllFacilities, sameSignature } from './repository'
 
+/** 503: the facilities have not been loaded (yet), so no search can be answered. */
+export const facilitiesUnavailable = (): HttpError => new HttpError(503, '找服务的数据暂时无法读取，请稍后再试。', { code: 'facilities_unavailable' })
+
 export const DEFAULT_CHECK_EVERY_MS = 10_000
 
 export interface FacilityServiceLogger {
@@ -98,7 +101,7 @@ export class FacilityService {
       this.lastCheckAt = now
       this.checkForChanges().catch((error: unknown) => this.log.warn({ err: error }, 'facility change check failed; still serving the previous index'))
     }
-    if (!this.snapshot) throw new HttpError(503, '找服务的数据暂时无法读取，请稍后再试。', { code: 'facilities_unavailable' })
+    if (!this.snapshot) throw facilitiesUnavailable()
     return this.snapshot.index
   }
 

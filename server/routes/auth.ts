@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { SessionResponseSchema, WechatSignInRequestSchema } from '@/domain/api'
+import { SIGN_IN_EXAMPLES, withExamples } from '../openapi/examples'
+import { invalidLoginCode, wechatUnavailable } from '../services/identity'
 import { createSession, findOrCreateUser } from '../services/sessions'
 
 /**
@@ -12,10 +14,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { rateLimit: app.rateLimits.signIn },
       schema: {
-        summary: 'Sign in with a WeChat login code',
+        summary: '用微信登录凭证（wx.login 的 code）登录，换取令牌',
+        description: '答复里的 token 放在之后每个请求的 Authorization: Bearer <token> 里，到 expiresAt 为止有效。',
         tags: ['auth'],
-        body: WechatSignInRequestSchema,
+        body: withExamples(WechatSignInRequestSchema, SIGN_IN_EXAMPLES),
         response: { 200: SessionResponseSchema },
+        errors: {
+          401: { when: '微信不认这个 code（已用过、过期或不是真的）：请重新 wx.login', example: invalidLoginCode() },
+          503: { when: '微信登录服务暂时连不上或不可用：稍后再试', example: wechatUnavailable() },
+        },
       },
     },
     async (request) => {

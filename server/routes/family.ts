@@ -5,8 +5,10 @@ import { ApplicationParamsSchema } from '@/domain/application'
 import { AcceptedInvitationSchema, InvitationParamsSchema, InvitationRequestSchema, InvitationSchema, ViewerListSchema, ViewerParamsSchema } from '@/domain/claims'
 import { requireOwner } from '../applications/access'
 import { activeViewers } from '../applications/detail'
-import { acceptInvitation, createInvitation, revokeViewer } from '../applications/family'
+import { acceptInvitation, createInvitation, invitationRefusals, revokeViewer, viewerNotFollowing } from '../applications/family'
 import { requireUser } from '../http/auth'
+import { INVITATION_EXAMPLES, withExamples } from '../openapi/examples'
+import { OWNER_ONLY } from './claimActions'
 
 export const familyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -15,11 +17,13 @@ export const familyRoutes: FastifyPluginAsyncZod = async (app) => {
       preHandler: app.authenticate,
       config: { rateLimit: app.rateLimits.invitation },
       schema: {
-        summary: 'A one-time code (valid 24 h) for a relative to follow the application read-only; owner only',
+        summary: '生成一次性邀请码（24 小时内有效），让家人只读关注这份申请；只有本人可以',
+        description: '邀请码只在这个答复里出现一次（服务器只保存它的摘要），请分享给家人。',
         tags: ['track'],
         params: ApplicationParamsSchema,
-        body: InvitationRequestSchema,
+        body: withExamples(InvitationRequestSchema, INVITATION_EXAMPLES),
         response: { 201: InvitationSchema },
+        errors: OWNER_ONLY,
       },
     },
     async (request, reply) => {
@@ -37,10 +41,18 @@ export const familyRoutes: FastifyPluginAsyncZod = async (app) => {
       preHandler: app.authenticate,
       config: { rateLimit: app.rateLimits.invitation },
       schema: {
-        summary: 'Follow the application an invitation is for (read-only, personal data masked)',
+        summary: '接受邀请，只读关注家人的申请（个人信息遮挡显示）',
         tags: ['track'],
         params: InvitationParamsSchema,
         response: { 200: AcceptedInvitationSchema },
+        errors: {
+          404: { when: '没有这个邀请码', example: invitationRefusals.notFound() },
+          409: { when: '邀请码已被别人用过（每个只能用一次）', example: invitationRefusals.used() },
+          422: [
+            { when: '邀请码已过期', example: invitationRefusals.expired() },
+            { when: '这是自己的申请', example: invitationRefusals.ownApplication() },
+          ],
+        },
       },
     },
     async (request) => {
@@ -55,10 +67,11 @@ export const familyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: app.authenticate,
       schema: {
-        summary: 'Stop a relative following the application, at once; owner only. Answers who still follows',
+        summary: '让一位家人不再关注，立即生效；只有本人可以。答复还在关注的人',
         tags: ['track'],
         params: ViewerParamsSchema,
         response: { 200: ViewerListSchema },
+        errors: { 403: OWNER_ONLY[403], 404: [OWNER_ONLY[404], { when: '这位家人已不在关注', example: viewerNotFollowing() }] },
       },
     },
     async (request) => {

@@ -8,7 +8,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     '/health',
     {
       schema: {
-        summary: 'Health check',
+        summary: '运行状态：服务在运行、数据库能回答，用的哪种数据库、哪个版本',
         tags: ['system'],
         response: { 200: HealthResponseSchema },
       },

@@ -4,6 +4,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { SubscriptionRequestSchema, SubscriptionResponseSchema } from '@/domain/claims'
 import { requireUser } from '../http/auth'
+import { SUBSCRIPTION_EXAMPLES, withExamples } from '../openapi/examples'
 import { deliverDueNotifications, loggingSender, recordSubscriptions, type NotificationSender } from '../notifications/outbox'
 import { wechatSender } from '../notifications/wechatSender'
 
@@ -41,9 +42,9 @@ export function notificationRoutesWith(makeSender?: (log: { info(obj: object, ms
       {
         preHandler: app.authenticate,
         schema: {
-          summary: 'Record the WeChat subscribe-message templates the person accepted',
+          summary: '记录居民同意接收的微信订阅消息模板（状态变化时发通知）',
           tags: ['track'],
-          body: SubscriptionRequestSchema,
+          body: withExamples(SubscriptionRequestSchema, SUBSCRIPTION_EXAMPLES),
           response: { 200: SubscriptionResponseSchema },
         },
       },

@@ -6,6 +6,7 @@ import {
   BenefitCatalogueQuerySchema,
   BenefitCatalogueSchema,
   NO_POLICY_IN_FORCE,
+  NoPolicyInForceError,
   ScreeningRequestSchema,
   ScreeningResponseSchema,
   benefitCatalogue,
@@ -14,6 +15,7 @@ import {
   todayInShanghai,
 } from '@/domain/screening'
 import { unprocessable } from '../errors'
+import { SCREENING_EXAMPLES, withExamples } from '../openapi/examples'
 
 /**
  * Per client address, for each of the two routes. Generous: it is the public pre-screen and many
@@ -26,12 +28,15 @@ export interface ScreeningRoutesOptions {
   rateLimit?: RateLimitOptions | false
 }
 
+const noPolicyInForce = (error: NoPolicyInForceError) => unprocessable(error.message, { code: NO_POLICY_IN_FORCE })
+const TOO_EARLY = { 422: { when: '那一天还没有生效的救助政策标准（日期太早）', example: noPolicyInForce(new NoPolicyInForceError('2000-01-01')) } }
+
 /** Runs a domain call, answering a date before the parameters begin with 422 `no_policy_in_force`. */
 function withPolicyInForce<T>(run: () => T): T {
   try {
     return run()
   } catch (error) {
-    if (isNoPolicyInForce(error)) throw unprocessable(error.message, { code: NO_POLICY_IN_FORCE })
+    if (isNoPolicyInForce(error)) throw noPolicyInForce(error)
     throw error
   }
 }
@@ -44,10 +49,11 @@ export function screeningRoutesWith(options: ScreeningRoutesOptions = {}): Fasti
       {
         config: { rateLimit },
         schema: {
-          summary: 'The benefit catalogue with the parameters in force on a date (default: today in Asia/Shanghai)',
+          summary: '补助目录，和某一天执行的各项标准（默认今天，北京时间）',
           tags: ['screening'],
           querystring: BenefitCatalogueQuerySchema,
           response: { 200: BenefitCatalogueSchema },
+          errors: TOO_EARLY,
         },
       },
       async (request) => withPolicyInForce(() => benefitCatalogue(request.query.date ?? todayInShanghai(app.clock()))),
@@ -58,10 +64,12 @@ export function screeningRoutesWith(options: ScreeningRoutesOptions = {}): Fasti
       {
         config: { rateLimit },
         schema: {
-          summary: 'Screen a household for all 13 benefits (an estimate, not a decision; nothing is stored)',
+          summary: '按家庭情况估算 13 项补助各自可能符合与否（只是估算，不是审批结果；不保存任何内容）',
+          description: '不知道的问题可以不答（null 或不给）：结果会说“可能符合”并说明还要确认什么。',
           tags: ['screening'],
-          body: ScreeningRequestSchema,
+          body: withExamples(ScreeningRequestSchema, SCREENING_EXAMPLES),
           response: { 200: ScreeningResponseSchema },
+          errors: TOO_EARLY,
         },
       },
       // A dated request never needs today: todayInShanghai's time-zone conversion costs more than the 13 rules.

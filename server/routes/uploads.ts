@@ -22,11 +22,20 @@ export interface UploadRoutesOptions {
 const MEGABYTES = UPLOAD_MAX_BYTES / 1024 / 1024
 const fileIssue = (message: string) => ({ issues: [{ path: UPLOAD_FIELD, message }] })
 
+/** Why an upload is refused; also the examples in the API document. */
+const refusals = {
+  noFile: () => badRequest('请选择要上传的文件。', fileIssue('请选择要上传的文件')),
+  emptyFile: () => badRequest('文件是空的，请重新选择。', fileIssue('文件是空的')),
+  tooLarge: () => payloadTooLarge(`文件不能超过 ${MEGABYTES} MB，请压缩后再上传。`, { code: 'file_too_large' }),
+  notMultipart: () => unsupportedMediaType(`请以 multipart/form-data 上传一个文件（字段名 ${UPLOAD_FIELD}）。`),
+  notAPhotoOrPdf: () => unsupportedMediaType('只能上传 JPG、PNG 照片或 PDF 文件。', { code: 'unsupported_file_type', ...fileIssue('只能上传 JPG、PNG 照片或 PDF 文件') }),
+}
+
 /** What went wrong while reading the multipart body, as the client's error. */
 function multipartError(error: unknown): HttpError {
   if (isHttpError(error)) return error
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined
-  if (code === 'FST_REQ_FILE_TOO_LARGE') return payloadTooLarge(`文件不能超过 ${MEGABYTES} MB，请压缩后再上传。`, { code: 'file_too_large' })
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return refusals.tooLarge()
   if (code === 'FST_FILES_LIMIT') return badRequest('一次只能上传一个文件。', fileIssue('一次只能上传一个文件'))
   return badRequest('上传的内容不完整或格式不对，请重新上传。', fileIssue('请以 multipart/form-data 上传一个文件'))
 }
@@ -41,8 +50,8 @@ async function readOneFile(request: FastifyRequest): Promise<Buffer> {
   } catch (error) {
     throw multipartError(error)
   }
-  if (!bytes) throw badRequest('请选择要上传的文件。', fileIssue('请选择要上传的文件'))
-  if (bytes.length === 0) throw badRequest('文件是空的，请重新选择。', fileIssue('文件是空的'))
+  if (!bytes) throw refusals.noFile()
+  if (bytes.length === 0) throw refusals.emptyFile()
   return bytes
 }
 
@@ -58,21 +67,33 @@ export function uploadRoutesWith(options: UploadRoutesOptions = {}): FastifyPlug
         preHandler: app.authenticate,
         config: { rateLimit: app.rateLimits.upload },
         schema: {
-          summary: `Upload one document (multipart/form-data, field "${UPLOAD_FIELD}"): JPEG, PNG or PDF by content, at most ${MEGABYTES} MB`,
+          summary: `上传一份材料：JPG、PNG 照片或 PDF，最大 ${MEGABYTES} MB`,
+          description: `multipart/form-data，文件放在字段 ${UPLOAD_FIELD} 里（小程序 Taro.uploadFile({ name: '${UPLOAD_FIELD}' })），一次一个文件。类型按文件内容识别，不看文件名。答复里的 uploadId 写进申请的 documents。`,
           tags: ['apply'],
           consumes: ['multipart/form-data'],
           response: { 201: UploadResponseSchema },
+          errors: {
+            400: [
+              { when: '没有文件', example: refusals.noFile() },
+              { when: '文件是空的', example: refusals.emptyFile() },
+            ],
+            413: { when: `文件超过 ${MEGABYTES} MB`, example: refusals.tooLarge() },
+            415: [
+              { when: '不是 multipart/form-data', example: refusals.notMultipart() },
+              { when: '文件内容不是 JPG、PNG 或 PDF', example: refusals.notAPhotoOrPdf() },
+            ],
+          },
         },
       },
       async (request, reply) => {
         const user = requireUser(request)
         if (!request.isMultipart()) {
-          throw unsupportedMediaType(`请以 multipart/form-data 上传一个文件（字段名 ${UPLOAD_FIELD}）。`)
+          throw refusals.notMultipart()
         }
         const bytes = await readOneFile(request)
         const contentType = sniffContentType(bytes)
         if (!contentType) {
-          throw unsupportedMediaType('只能上传 JPG、PNG 照片或 PDF 文件。', { code: 'unsupported_file_type', ...fileIssue('只能上传 JPG、PNG 照片或 PDF 文件') })
+          throw refusals.notAPhotoOrPdf()
         }
         const upload = await createUpload(app.db, storage, user.id, bytes, contentType, app.clock())
         request.log.info({ uploadId: upload.uploadId, contentType, size: upload.size }, 'upload stored')
@@ -85,9 +106,10 @@ export function uploadRoutesWith(options: UploadRoutesOptions = {}): FastifyPlug
       {
         preHandler: app.authenticate,
         schema: {
-          summary: "An uploaded file's bytes, for its owner only",
+          summary: '取回自己上传的文件（只有上传的人能取回）',
           tags: ['apply'],
           params: UploadParamsSchema,
+          errors: { 404: { when: '没有这个文件，或不是您上传的', example: notFound() } },
         },
       },
       async (request, reply) => {

@@ -2,6 +2,12 @@
 import type { WechatCredentials } from '../env'
 import { HttpError, unauthorized } from '../errors'
 
+/** 401: WeChat refused the login code (used, expired or made up). */
+export const invalidLoginCode = (): HttpError => unauthorized('登录凭证无效或已使用，请重新登录。', { code: 'invalid_code' })
+
+/** 503: WeChat's sign-in could not be reached or did not answer usefully; not the person's fault. */
+export const wechatUnavailable = (cause?: unknown): HttpError => new HttpError(503, '微信登录服务暂时不可用，请稍后再试。', { code: 'upstream_unavailable' }, cause)
+
 export interface Identity {
   /** Stable per person for this mini-program: the WeChat openid, or `dev:<code>` in development. */
   openid: string
@@ -75,16 +81,16 @@ export class WechatIdentityProvider implements IdentityProvider {
       if (!response.ok) throw new Error(`WeChat answered HTTP ${response.status}`)
       answer = (await response.json()) as Code2SessionAnswer
     } catch (error) {
-      throw new HttpError(503, '微信登录服务暂时无法连接，请稍后再试。', { code: 'upstream_unavailable' }, error)
+      throw wechatUnavailable(error)
     }
     if (typeof answer.openid === 'string' && answer.openid.length > 0 && (answer.errcode === undefined || answer.errcode === 0)) {
       return { openid: answer.openid }
     }
     if (typeof answer.errcode === 'number' && REFUSED_CODES.has(answer.errcode)) {
-      throw unauthorized('登录凭证无效或已使用，请重新登录。', { code: 'invalid_code' })
+      throw invalidLoginCode()
     }
     // Rate limits (45011), "system busy" (-1) and anything unexpected: not the person's fault.
-    throw new HttpError(503, '微信登录服务暂时不可用，请稍后再试。', { code: 'upstream_unavailable' }, new Error(`code2session errcode ${String(answer.errcode)}`))
+    throw wechatUnavailable(new Error(`code2session errcode ${String(answer.errcode)}`))
   }
 }
 

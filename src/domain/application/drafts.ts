@@ -6,8 +6,18 @@ import { ApiErrorBodySchema } from '../api/errors'
 /** The largest draft payload the server keeps: its JSON in UTF-8 bytes. Above it: 413. */
 export const DRAFT_MAX_BYTES = 256 * 1024
 
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
+
+/**
+ * Any JSON value. Registered under a name and recursing through that same registered schema, so that
+ * the API document describes it once as a component that refers to itself.
+ */
+export const JsonValueSchema: z.ZodType<JsonValue> = z
+  .lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValueSchema), z.record(z.string(), JsonValueSchema)]))
+  .meta({ id: 'JsonValue', description: '任意 JSON 值' })
+
 /** The app's form state: any JSON object. */
-export const DraftPayloadSchema = z.record(z.string(), z.json())
+export const DraftPayloadSchema = z.record(z.string(), JsonValueSchema)
 export type DraftPayload = z.infer<typeof DraftPayloadSchema>
 
 /** `GET /drafts/current` and the answer to a `PUT`: the draft and when the server last saved it. */

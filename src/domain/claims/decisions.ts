@@ -13,7 +13,7 @@ export function paymentOf(benefit: BenefitId): Payment {
   return ONE_OFF_BENEFITS.includes(benefit) ? 'one_off' : 'monthly'
 }
 
-const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
+const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM').describe('从哪个月开始发放（YYYY-MM）')
 const AmountFenSchema = z.number().int().min(1).max(100_000_00)
 
 /** A decision as stored and shown: the amount in whole fen. */
@@ -25,15 +25,15 @@ export type Decision = z.infer<typeof DecisionSchema>
 
 /** The amount as the review system may send it: in fen, or in yuan with up to 2 decimals (one of the two). */
 const givenAmount = {
-  amountFen: AmountFenSchema.optional(),
-  amount: z.number().positive().max(100_000).multipleOf(0.01).optional(),
+  amountFen: AmountFenSchema.optional().describe('金额，单位：分（与 amount 二选一）'),
+  amount: z.number().positive().max(100_000).multipleOf(0.01).optional().describe('金额，单位：元，最多两位小数（与 amountFen 二选一）'),
 }
 
 /** The decision that comes with `approved` in a case event. */
 export const DecisionInputSchema = z
   .discriminatedUnion('payment', [
-    z.object({ payment: z.literal('monthly'), ...givenAmount, startMonth: MonthSchema }),
-    z.object({ payment: z.literal('one_off'), ...givenAmount }),
+    z.object({ payment: z.literal('monthly').describe('按月发放：每月金额和起始月份'), ...givenAmount, startMonth: MonthSchema }),
+    z.object({ payment: z.literal('one_off').describe('一次性发放（适老化改造补贴、福彩圆梦助学、临时救助）'), ...givenAmount }),
   ])
   .superRefine((decision, ctx) => {
     const given = [decision.amountFen, decision.amount].filter((value) => value !== undefined).length
