@@ -11,6 +11,7 @@ import { CLAIM_STATUSES, CLAIM_STATUS_LABELS, type ClaimStatus } from '@/domain/
 import {
   CLAIM_STATUS_EXPLANATIONS,
   CLAIM_TRANSITIONS,
+  ONE_OFF_BENEFITS,
   CaseClaimListRequestSchema,
   CaseEventSchema,
   PUBLIC_NOTICE_BENEFITS,
@@ -290,17 +291,21 @@ function statusTable(): string {
 interface JsonSchemaNode {
   type?: string
   format?: string
+  const?: unknown
   enum?: unknown[]
   description?: string
   properties?: Record<string, JsonSchemaNode>
   required?: string[]
   items?: JsonSchemaNode
+  oneOf?: JsonSchemaNode[]
+  anyOf?: JsonSchemaNode[]
 }
 
 function typeOf(node: JsonSchemaNode, name: string): string {
   if (name === 'status') return '状态（见状态表）'
   if (name === 'documentId') return '材料编号（见材料表）'
-  if (node.enum) return node.enum.map((value) => code(String(value))).join(' 或 ')
+  const values = node.enum ?? (node.const === undefined ? undefined : [node.const])
+  if (values) return values.map((value) => code(String(value))).join(' 或 ')
   if (node.type === 'array') return `数组`
   const formats: Record<string, string> = { uuid: 'UUID', 'date-time': 'ISO 8601 时间', date: 'YYYY-MM-DD' }
   if (node.format && formats[node.format]) return formats[node.format]
@@ -308,9 +313,36 @@ function typeOf(node: JsonSchemaNode, name: string): string {
   return types[node.type ?? ''] ?? node.type ?? ''
 }
 
+/**
+ * The variants of a union of objects (`decision`: monthly or one-off) as one object: each field once,
+ * a literal field listing every value, and a field only some variants require said to be required there.
+ */
+function mergedVariants(variants: JsonSchemaNode[]): JsonSchemaNode {
+  const discriminator = Object.keys(variants[0].properties ?? {}).find((name) => variants.every((variant) => variant.properties?.[name]?.const !== undefined))
+  const properties: Record<string, JsonSchemaNode> = {}
+  const required: string[] = []
+  const names = [...new Set(variants.flatMap((variant) => Object.keys(variant.properties ?? {})))]
+  for (const name of names) {
+    const having = variants.filter((variant) => variant.properties?.[name])
+    const first = having[0].properties?.[name] ?? {}
+    const consts = having.map((variant) => variant.properties?.[name]?.const).filter((value) => value !== undefined)
+    const descriptions = [...new Set(having.map((variant) => variant.properties?.[name]?.description).filter(Boolean))]
+    properties[name] = { ...first, ...(consts.length > 1 ? { const: undefined, enum: consts } : {}), description: descriptions.join('；') }
+    const requiring = variants.filter((variant) => variant.required?.includes(name))
+    if (requiring.length === variants.length) required.push(name)
+    else if (requiring.length > 0 && discriminator) {
+      const when = requiring.map((variant) => code(String(variant.properties?.[discriminator]?.const))).join(' 或 ')
+      properties[name] = { ...properties[name], description: `${properties[name].description ?? ''}（${discriminator} 为 ${when} 时必填）` }
+    }
+  }
+  return { type: 'object', properties, required }
+}
+
 /** One row per field, nested fields with dotted paths (`requested.items[].kind`). */
 function fieldRows(node: JsonSchemaNode, prefix = ''): string[] {
-  return Object.entries(node.properties ?? {}).flatMap(([name, child]) => {
+  return Object.entries(node.properties ?? {}).flatMap(([name, given]) => {
+    const variants = given.oneOf ?? given.anyOf
+    const child = variants ? { ...mergedVariants(variants), description: given.description } : given
     const path = `${prefix}${name}`
     const row = `| ${code(path)} | ${typeOf(child, name)} | ${node.required?.includes(name) ? '是' : ''} | ${child.description ?? ''} |`
     const inner = child.type === 'array' && child.items ? fieldRows(child.items, `${path}[].`) : fieldRows(child, `${path}.`)
@@ -387,6 +419,7 @@ ${fieldTable(CaseClaimListRequestSchema)}
 
 每个申请事项从 ${code('submitted')}（已提交）开始，只能按下表变化；表外的变化答 409 ${code('invalid_transition')}，什么也不改变。
 ${PUBLIC_NOTICE_BENEFITS.map(benefitName).join('、')}必须先公示（${code('public_notice')}）才能批准，其他补助不公示。最后一列是这个状态的事件必须带的字段。
+批准时的金额：${ONE_OFF_BENEFITS.map(benefitName).join('、')}一次性发放（${code('"payment": "one_off"')}），其他补助按月发放（${code('"payment": "monthly"')}，带起始月份）；种类不对答 422 ${code('wrong_payment_kind')}。
 
 ${statusTable()}
 

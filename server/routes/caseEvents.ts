@@ -5,7 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod'
 import { CASE_EVENT_SIGNATURE_HEADER, CaseClaimListRequestSchema, CaseClaimListSchema, CaseEventResultSchema, CaseEventSchema } from '@/domain/claims'
-import { applyCaseEvent, eventIdReused, invalidTransition, listCaseClaims, unknownClaim } from '../cases/caseEvents'
+import { applyCaseEvent, eventIdReused, invalidTransition, listCaseClaims, unknownClaim, wrongPaymentKind } from '../cases/caseEvents'
 import { hmacSha256Hex, safeEqual, sha256Hex } from '../crypto'
 import { unauthorized, type HttpError } from '../errors'
 import { keepRawJsonBody } from '../http/raw-body'
@@ -54,7 +54,10 @@ export const caseEventRoutes: FastifyPluginAsyncZod = async (parent) => {
             401: BAD_SIGNATURE,
             404: { when: '没有这个申请事项（claimId）', example: unknownClaim() },
             409: { when: '状态表不允许这一步（例如低保没有公示就批准），什么也没有改变', example: invalidTransition('verifying', 'approved') },
-            422: { when: '这个 eventId 已用于内容不同的另一个事件', example: eventIdReused() },
+            422: [
+              { when: '这个 eventId 已用于内容不同的另一个事件', example: eventIdReused() },
+              { when: '金额的种类与补助的发放方式不符（按月或一次性）', example: wrongPaymentKind('dibao') },
+            ],
           },
         },
       },

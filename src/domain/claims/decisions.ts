@@ -33,7 +33,7 @@ const givenAmount = {
 export const DecisionInputSchema = z
   .discriminatedUnion('payment', [
     z.object({ payment: z.literal('monthly').describe('按月发放：每月金额和起始月份'), ...givenAmount, startMonth: MonthSchema }),
-    z.object({ payment: z.literal('one_off').describe('一次性发放（适老化改造补贴、福彩圆梦助学、临时救助）'), ...givenAmount }),
+    z.object({ payment: z.literal('one_off').describe('一次性发放：只给一次的金额'), ...givenAmount }),
   ])
   .superRefine((decision, ctx) => {
     const given = [decision.amountFen, decision.amount].filter((value) => value !== undefined).length
