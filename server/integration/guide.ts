@@ -24,7 +24,7 @@ import {
   type TransitionScope,
 } from '@/domain/claims'
 import { DOCUMENTS } from '@/domain/documents'
-import { BENEFIT_RULES, type BenefitId } from '@/domain/policy/rules'
+import { benefitName, type BenefitId } from '@/domain/policy/rules'
 import { eventIdReused, invalidTransition, unknownClaim, wrongPaymentKind } from '../cases/caseEvents'
 import { DEVELOPMENT_CASE_EVENTS_SECRET } from '../env'
 import type { HttpError } from '../errors'
@@ -99,7 +99,6 @@ post_signed() {
     -w '\\nHTTP %{http_code}\\n'
 }`
 
-const benefitName = (id: BenefitId) => BENEFIT_RULES.find((rule) => rule.id === id)?.name ?? id
 const code = (text: string) => `\`${text}\``
 const json = (value: unknown) => JSON.stringify(value, null, 2)
 
