@@ -2,6 +2,7 @@ import path from 'path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import { version } from '../package.json'
 import devConfig from './dev'
+import { h5Delivery } from './h5-delivery'
 import prodConfig from './prod'
 
 // WeChat DevTools opens dist/ (project.config.json); the H5 build lives beside it so neither build wipes the other.
@@ -45,6 +46,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      webpackChain(chain, webpack) {
+        h5Delivery(chain, webpack, process.env.NODE_ENV !== 'development')
+      },
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
       miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[contenthash:8].css' },
       postcss: {

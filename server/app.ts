@@ -3,10 +3,11 @@
 // buildApp does not listen; main.ts does, and tests use app.inject or listen on port 0.
 import { randomUUID } from 'node:crypto'
 import Fastify, { type FastifyInstance } from 'fastify'
+import compress from '@fastify/compress'
 import cors from '@fastify/cors'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
-import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { createFieldCrypto } from './crypto'
 import type { Db } from './db'
 import type { Env } from './env'
@@ -15,6 +16,7 @@ import { installAuthentication } from './http/auth'
 import { handleFrameworkError, installErrorHandling } from './http/error-handler'
 import { installH5 } from './http/h5'
 import { buildRateLimits, type RateLimitOverrides } from './http/rate-limits'
+import { serializerCompiler } from './http/serializer'
 import { validatorCompiler } from './http/zod-messages'
 import { loggerOptions, type LogStream } from './logging'
 import { installApiDocs } from './openapi/document'
@@ -23,6 +25,8 @@ import { identityProviderFor, type IdentityProvider } from './services/identity'
 import type { Clock } from './types'
 
 export const API_PREFIX = '/api/v1'
+/** API answers larger than this many bytes are compressed for clients that accept it. */
+export const API_COMPRESSION_THRESHOLD = 1024
 /** JSON bodies above this are refused with 413; the upload route sets its own larger limit. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024
 
@@ -41,8 +45,9 @@ export interface BuildAppOptions {
 }
 
 /**
- * The Content-Security-Policy for the H5 app. Taro's H5 page sets its root font size with a small
- * inline script, so inline scripts are allowed; everything is loaded from this origin.
+ * The Content-Security-Policy for the H5 app: every script is a file from this origin (the build moves
+ * Taro's inline root-font-size script into the app's first script), so no inline script runs. Styles
+ * stay open to inline ones: React and NutUI set style attributes, which is not script.
  */
 const contentSecurityPolicy = {
   useDefaults: false,
@@ -52,7 +57,7 @@ const contentSecurityPolicy = {
     objectSrc: ["'none'"],
     frameAncestors: ["'self'"],
     formAction: ["'self'"],
-    scriptSrc: ["'self'", "'unsafe-inline'"],
+    scriptSrc: ["'self'"],
     styleSrc: ["'self'", "'unsafe-inline'"],
     imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
     fontSrc: ["'self'", 'data:', 'https:'],
@@ -96,6 +101,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     reply.header('x-request-id', request.id)
   })
   await app.register(helmet, { contentSecurityPolicy })
+  // API answers above 1 KB (the nearby list, the screener's results) go out brotli- or gzip-compressed when
+  // the client accepts it; the H5 build's files are compressed once, at build time (see http/h5.ts).
+  await app.register(compress, { encodings: ['br', 'gzip'], threshold: API_COMPRESSION_THRESHOLD })
   await app.register(cors, {
     origin: env.corsOrigins.length > 0 ? env.corsOrigins : false,
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],

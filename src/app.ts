@@ -6,6 +6,7 @@ import { platform } from '@/platform'
 import './app.scss'
 
 platform.enableKeyboardAccess()
+platform.keepForOffline()
 
 // Taro renders every page inside the app component, so these providers reach every page.
 function App({ children }: PropsWithChildren) {

@@ -1,5 +1,8 @@
 // The H5 build served at `/`, with unknown page paths answered by index.html (the app routes itself),
-// and unknown API paths answered 404 in the API's error format.
+// and unknown API paths answered 404 in the API's error format. The build lays a brotli (.br) and a gzip
+// (.gz) copy beside each text file; the smallest the browser accepts is sent. Files whose names carry
+// their content's hash never change, so a browser keeps them a year without asking again; everything
+// else (the page, the service worker) is checked on every visit.
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
@@ -19,6 +22,18 @@ export const NOT_BUILT_PAGE = `<!doctype html>
 </html>
 `
 
+/** `app.1a2b3c4d.js`, `css/app.1a2b3c4d.css`, `static/images/home.1a2b3c4d.png`, and their .br/.gz copies. */
+const HASHED_FILE = /\.[0-9a-f]{8}\.[a-z0-9]+(?:\.br|\.gz)?$/
+
+export const CACHE_CONTROL = {
+  hashed: 'public, max-age=31536000, immutable',
+  other: 'no-cache',
+} as const
+
+export function cacheControlFor(filePath: string): string {
+  return HASHED_FILE.test(path.basename(filePath)) ? CACHE_CONTROL.hashed : CACHE_CONTROL.other
+}
+
 export function isApiPath(url: string): boolean {
   return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?')
 }
@@ -36,9 +51,9 @@ export async function installH5(app: FastifyInstance, h5Dist: string): Promise<{
       root: h5Dist,
       prefix: '/',
       index: 'index.html',
-      // The page must be revalidated so a new build is picked up; assets are checked by ETag.
+      preCompressed: true,
       setHeaders: (reply, filePath) => {
-        if (filePath.endsWith('.html')) reply.header('cache-control', 'no-cache')
+        reply.header('cache-control', cacheControlFor(filePath))
       },
     })
   }
@@ -46,10 +61,10 @@ export async function installH5(app: FastifyInstance, h5Dist: string): Promise<{
   app.setNotFoundHandler((request, reply) => {
     const isPageRequest = (request.method === 'GET' || request.method === 'HEAD') && !isApiPath(request.url) && !looksLikeFile(request.url)
     if (isPageRequest && built) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html')
+      return reply.sendFile('index.html')
     }
     if (isPageRequest) {
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(NOT_BUILT_PAGE)
+      return reply.type('text/html; charset=utf-8').header('cache-control', CACHE_CONTROL.other).send(NOT_BUILT_PAGE)
     }
     return sendError(reply, notFound(isApiPath(request.url) ? '没有这个接口。' : undefined))
   })

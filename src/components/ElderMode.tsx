@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { startsInElderMode } from '@/lib/elderMode'
 import { readStored, storageKeys, writeStored } from '@/lib/storage'
 import { platform } from '@/platform'

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { ZodType } from 'zod'
+import { safeParse, type $ZodType } from 'zod/v4/core'
 
 /** Every key we keep on the device, in one place. */
 export const storageKeys = {
@@ -13,8 +13,12 @@ export const storageKeys = {
   supplementDraft: 'jx.track.supplement.',
 } as const
 
-/** Reads a stored value; anything missing or no longer matching its schema reads as `undefined`. */
-export function readStored<T>(key: string, schema: ZodType<T>): T | undefined {
+/**
+ * Reads a stored value; anything missing or no longer matching its schema reads as `undefined`. Takes a
+ * `zod` or a `zod/mini` schema: what every page's first load reads (elder mode, language, device id) uses
+ * `zod/mini`, so home's first load carries no more of zod than that.
+ */
+export function readStored<T>(key: string, schema: $ZodType<T>): T | undefined {
   let raw: unknown
   try {
     raw = Taro.getStorageSync(key)
@@ -22,7 +26,7 @@ export function readStored<T>(key: string, schema: ZodType<T>): T | undefined {
     return undefined
   }
   if (raw === '' || raw === undefined || raw === null) return undefined
-  const parsed = schema.safeParse(raw)
+  const parsed = safeParse(schema, raw)
   return parsed.success ? parsed.data : undefined
 }
 

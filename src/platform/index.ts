@@ -1,5 +1,5 @@
 // The web (H5) implementation; WeChat builds pick index.weapp.ts instead.
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { wgs84ToGcj02 } from '@/domain/care/gcj02'
 import { readStored, storageKeys, writeStored } from '@/lib/storage'
 import type { LocateResult, MapPlace, Platform } from './types'
@@ -17,7 +17,7 @@ function randomHex(bytes: number): string {
  * development server takes the code as the identity. A production web sign-in is a separate piece.
  */
 export function loginCode(): Promise<string> {
-  let id = readStored(storageKeys.deviceId, z.string().min(16))
+  let id = readStored(storageKeys.deviceId, z.string().check(z.minLength(16)))
   if (!id) {
     id = `h5-${randomHex(16)}`
     writeStored(storageKeys.deviceId, id)
@@ -43,6 +43,20 @@ function enableKeyboardAccess() {
       target.click()
     }
   })
+}
+
+/**
+ * Registers the service worker the production build writes (sw.js), once the page has loaded so that it
+ * never competes with the first visit's own files. Development builds have none.
+ */
+function keepForOffline() {
+  if (process.env.NODE_ENV !== 'production' || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return
+  const register = () => {
+    // Without it the app still works; it only has to ask the network again next time.
+    navigator.serviceWorker.register('/sw.js').catch(() => undefined)
+  }
+  if (document.readyState === 'complete') register()
+  else window.addEventListener('load', register, { once: true })
 }
 
 /** The browser's geolocation (WGS-84), converted to GCJ-02; a refusal or a timeout resolves with the reason. */
@@ -85,6 +99,7 @@ export const platform: Platform = {
   // The web asks no WeChat privacy questions.
   onNeedPrivacyAuthorization: () => undefined,
   enableKeyboardAccess,
+  keepForOffline,
   reflectElderMode(on) {
     document.documentElement.classList.toggle('jx-elder', on)
   },

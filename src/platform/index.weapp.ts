@@ -56,6 +56,7 @@ export const platform: Platform = {
   reflectElderMode: () => undefined,
   // WeChat's own accessibility services handle focus.
   enableKeyboardAccess: () => undefined,
+  keepForOffline: () => undefined,
   onNeedPrivacyAuthorization(listener) {
     if (typeof Taro.onNeedPrivacyAuthorization !== 'function') return
     Taro.onNeedPrivacyAuthorization((resolve) => {

@@ -14,6 +14,11 @@ export interface Platform {
   /** Makes every tappable element reachable and usable from a keyboard (the web only). */
   enableKeyboardAccess(): void
   /**
+   * Keeps the app on the phone for the next visit and for use without the network (the web's service
+   * worker; WeChat keeps its packages itself).
+   */
+  keepForOffline(): void
+  /**
    * The person's approximate location in GCJ-02, asked for once and not kept: WeChat's
    * getFuzzyLocation, the browser's geolocation (converted from WGS-84) on the web.
    * Explain why before calling it; it resolves with the reason when there is no location.

@@ -1,6 +1,6 @@
 /** Debian's chromium driven by playwright-core at phone size, as residents see the H5 app. */
 import { existsSync } from 'node:fs'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const phone = { width: 390, height: 844 }
@@ -29,8 +29,8 @@ export async function launch(): Promise<Browser> {
   })
 }
 
-export async function phoneContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: phone, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+export async function phoneContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return browser.newContext({ viewport: phone, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', ...options })
 }
 
 /** Opens an app route (`pages/me/index`) and waits until the page has rendered its content. */
