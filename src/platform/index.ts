@@ -1,8 +1,13 @@
 // The web (H5) implementation; WeChat builds pick index.weapp.ts instead.
 import * as z from 'zod/mini'
+import { config as configureZod } from 'zod/v4/core'
 import { wgs84ToGcj02 } from '@/domain/care/gcj02'
 import { readStored, storageKeys, writeStored } from '@/lib/storage'
 import type { LocateResult, MapPlace, Platform } from './types'
+
+// The page's content-security policy forbids eval; zod would try it once (and be refused) to decide how
+// to parse objects. Told up front, it never tries.
+configureZod({ jitless: true })
 
 export { privacyAgreeButtonId, type Gcj02Point, type LocateResult, type MapPlace, type Platform } from './types'
 
