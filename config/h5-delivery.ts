@@ -4,6 +4,8 @@
 //   - no inline script: Taro's root-font-size script becomes a file of its own, loaded in the same place
 //     (it measures the page before anything is drawn), so the content-security policy can refuse every
 //     inline script;
+//   - home's own files are announced in the page (preload), so they download with the app's first scripts
+//     instead of one round trip later (2 s on slow 3G);
 //   - a brotli (.br) and a gzip (.gz) copy beside each text file, made once here, not per request;
 //   - a service worker (Workbox) that keeps the page, home and the screener, so a repeat visit and the
 //     screener work without the network; other pages' files are kept as they are first used.
@@ -12,6 +14,7 @@ import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import CompressionPlugin from 'compression-webpack-plugin'
+import HtmlWebpackPlugin from 'html-webpack-plugin'
 import { GenerateSW } from 'workbox-webpack-plugin'
 import type { Compilation } from 'webpack'
 
@@ -64,6 +67,27 @@ class FirstLoadManifest {
       const extras = Object.keys(compilation.assets).filter((file) => ROOT_FONT_SIZE.test(file))
       const manifest = { home: ['index.html', ...extras, ...home.sort()] }
       writeFileSync(path.join(compilation.outputOptions.path ?? '.', DELIVERY_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`)
+    })
+  }
+}
+
+/** Adds `<link rel="preload">` for the files home loads after the entry, so the browser fetches them at once. */
+class HomePreload {
+  apply(compiler: { hooks: { compilation: { tap(name: string, f: (compilation: Compilation) => void): void } } }) {
+    compiler.hooks.compilation.tap('HomePreload', (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('HomePreload', (data) => {
+        const named = new Set(data.headTags.map((tag) => String(tag.attributes.src ?? tag.attributes.href ?? '').replace(/^\//, '')))
+        const home = [...filesLoadedWith(compilation, HOME)].filter((file) => /\.(js|css)$/.test(file) && !named.has(file)).sort()
+        for (const file of home) {
+          data.headTags.push({
+            tagName: 'link',
+            voidTag: true,
+            attributes: { rel: 'preload', as: file.endsWith('.css') ? 'style' : 'script', href: `/${file}` },
+            meta: { plugin: 'HomePreload' },
+          })
+        }
+        return data
+      })
     })
   }
 }
@@ -125,6 +149,7 @@ export function h5Delivery(chain: Chain, webpack: WebpackNamespace, production: 
   )
 
   chain.plugin('firstLoadManifest').use(FirstLoadManifest)
+  chain.plugin('homePreload').use(HomePreload)
   if (!production) return
   chain.plugin('serviceWorker').use(GenerateSW, [serviceWorkerOptions()])
   const common = { test: COMPRESSIBLE, minRatio: 0.9 }

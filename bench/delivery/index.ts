@@ -56,7 +56,7 @@ function median(values: readonly number[]): number {
 
 function medianVisit(visits: readonly Visit[]): Visit {
   const of = (key: keyof Visit) => median(visits.map((v) => v[key]))
-  return { bytes: of('bytes'), served: of('served'), requests: of('requests'), lcpMs: of('lcpMs'), usableMs: of('usableMs') }
+  return { bytesUntilUsable: of('bytesUntilUsable'), bytes: of('bytes'), served: of('served'), requests: of('requests'), lcpMs: of('lcpMs'), usableMs: of('usableMs') }
 }
 
 /** Each load from both servers in turn, run after run, so that a busy machine slows them alike. */
@@ -82,15 +82,16 @@ export function report(options: Options, app: Figures, plain: Figures): string {
   const lines = [
     `bench/delivery: the H5 home page in chromium at 390 × 844, CPU ${CPU_SLOWDOWN}× slower, network slowed through DevTools; median of ${options.runs} loads each`,
     `app = the real server; plain = the same build (${path.relative(root, options.dist) || options.dist}) from a plain static server: uncompressed, max-age=0, no service worker`,
-    `transferred = bytes the server wrote during the visit (headers included, every request, a service worker's set-up too)`,
+    `to usable / whole visit = bytes the server wrote until home was usable / during the whole visit (headers included, every request;`,
+    `the whole visit includes the service worker storing home and the screener for the next visit and for offline use, after home is usable)`,
     '',
-    `${'load'.padEnd(34)} ${'server'.padEnd(6)} ${'transferred'.padStart(11)} ${'served'.padStart(6)} ${'requests'.padStart(8)} ${'LCP'.padStart(8)} ${'usable'.padStart(8)}`,
+    `${'load'.padEnd(34)} ${'server'.padEnd(6)} ${'to usable'.padStart(10)} ${'whole visit'.padStart(11)} ${'served'.padStart(6)} ${'requests'.padStart(8)} ${'LCP'.padStart(8)} ${'usable'.padStart(8)}`,
   ]
   for (const load of Object.keys(loads) as Load[]) {
     for (const [name, figures] of [['app', app], ['plain', plain]] as const) {
       const v = figures[load]
       lines.push(
-        `${loads[load].padEnd(34)} ${name.padEnd(6)} ${kb(v.bytes).padStart(11)} ${String(v.served).padStart(6)} ${String(v.requests).padStart(8)} ${seconds(v.lcpMs).padStart(8)} ${seconds(v.usableMs).padStart(8)}`,
+        `${loads[load].padEnd(34)} ${name.padEnd(6)} ${kb(v.bytesUntilUsable).padStart(10)} ${kb(v.bytes).padStart(11)} ${String(v.served).padStart(6)} ${String(v.requests).padStart(8)} ${seconds(v.lcpMs).padStart(8)} ${seconds(v.usableMs).padStart(8)}`,
       )
     }
     const a = app[load]
@@ -100,7 +101,8 @@ export function report(options: Options, app: Figures, plain: Figures): string {
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met')
   lines.push(
     '',
-    `goals (app): first load ≤ ${goals.firstLoadKB} KB: ${kb(app.mobile.bytes)} ${verdict(app.mobile.bytes <= goals.firstLoadKB * 1024)}; ` +
+    `goals (app): first load ≤ ${goals.firstLoadKB} KB: ${kb(app.mobile.bytesUntilUsable)} until usable ${verdict(app.mobile.bytesUntilUsable <= goals.firstLoadKB * 1024)}, ` +
+      `${kb(app.mobile.bytes)} with the service worker's set-up ${verdict(app.mobile.bytes <= goals.firstLoadKB * 1024)}; ` +
       `LCP on mobile ≤ ${seconds(goals.mobileLcpMs)}: ${seconds(app.mobile.lcpMs)} ${verdict(app.mobile.lcpMs <= goals.mobileLcpMs)}`,
     `             usable on slow 3G ≤ ${seconds(goals.slow3gUsableMs)}: ${seconds(app.slow3g.usableMs)} ${verdict(app.slow3g.usableMs <= goals.slow3gUsableMs)}; ` +
       `repeat visit on slow 3G ≤ ${seconds(goals.repeatUsableMs)}: ${seconds(app.repeat.usableMs)} ${verdict(app.repeat.usableMs <= goals.repeatUsableMs)} ` +

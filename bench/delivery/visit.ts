@@ -29,7 +29,9 @@ const USABLE_SELECTOR = '.jx-home__entry'
 const VISIT_TIMEOUT_MS = 180_000
 
 export interface Visit {
-  /** Bytes the server wrote during the visit, headers included; with the service worker's set-up, if any. */
+  /** Bytes the server wrote until home was usable, headers included. */
+  bytesUntilUsable: number
+  /** Bytes the server wrote during the whole visit: with the service worker's set-up afterwards, if any. */
   bytes: number
   /** Requests the server answered. */
   served: number
@@ -97,9 +99,11 @@ export async function visit(context: BrowserContext, server: DeliveryServer, pro
     const servedBefore = server.requestsServed()
     await page.goto(`${server.url}/`, { waitUntil: 'commit', timeout: VISIT_TIMEOUT_MS })
     await page.waitForFunction(() => (window as unknown as { __jxDelivery: { usable: number } }).__jxDelivery.usable > 0, undefined, { timeout: VISIT_TIMEOUT_MS, polling: 100 })
+    const bytesUntilUsable = server.bytesSent() - before
     await settle(page, server)
     const marks = await page.evaluate(() => (window as unknown as { __jxDelivery: { lcp: number; usable: number } }).__jxDelivery)
     return {
+      bytesUntilUsable,
       bytes: server.bytesSent() - before,
       served: server.requestsServed() - servedBefore,
       requests: counter.requests(),
