@@ -15,13 +15,16 @@ import { installFacilities } from './facilities/service'
 import { installAuthentication } from './http/auth'
 import { handleFrameworkError, installErrorHandling } from './http/error-handler'
 import { installH5 } from './http/h5'
-import { buildRateLimits, type RateLimitOverrides } from './http/rate-limits'
+import { buildRateLimits, redisRateLimitStore, type RateLimitOverrides } from './http/rate-limits'
+import { createReadiness } from './http/readiness'
 import { serializerCompiler } from './http/serializer'
+import { createScheduler } from './jobs/scheduler'
 import { validatorCompiler } from './http/zod-messages'
 import { loggerOptions, type LogStream } from './logging'
 import { installApiDocs } from './openapi/document'
 import { routePlugins, type RoutePlugin } from './routes'
 import { identityProviderFor, type IdentityProvider } from './services/identity'
+import { closeRedis, openRedis, waitForRedis } from './services/redis'
 import type { Clock } from './types'
 
 export const API_PREFIX = '/api/v1'
@@ -42,6 +45,11 @@ export interface BuildAppOptions {
   rateLimits?: RateLimitOverrides
   /** Route plugins under /api/v1; `routes/index.ts`'s list by default. Tests may append their own. */
   routes?: RoutePlugin[]
+  /**
+   * Scheduled jobs on their timers and notifications delivered as soon as they are queued (default). Tests
+   * that deliver by hand turn it off; `app.scheduler.runDue()` still runs the jobs when called.
+   */
+  background?: boolean
 }
 
 /**
@@ -81,6 +89,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     requestIdHeader: false,
     genReqId: () => randomUUID(),
     frameworkErrors: handleFrameworkError,
+    // While draining, a request arriving on an open keep-alive connection is still answered (with
+    // `Connection: close`, so the client's next request goes to another instance) rather than refused.
+    return503OnClosing: false,
   })
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
@@ -93,6 +104,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('fieldCrypto', createFieldCrypto(env.fieldEncryptionKey))
   app.decorate('identityProvider', options.identityProvider ?? identityProviderFor(env.wechat))
   app.decorate('rateLimits', buildRateLimits(options.rateLimits))
+  app.decorate('readiness', createReadiness())
+  app.decorate('background', options.background ?? true)
+  app.decorate('scheduler', createScheduler(db, app.clock, app.log))
+  const redis = env.redisUrl ? openRedis(env.redisUrl, app.log) : undefined
+  app.addHook('onReady', async () => {
+    // The first requests are counted in Redis when it answers within a second; otherwise limits fail open or closed.
+    if (redis) await waitForRedis(redis, 1_000)
+    if (app.background) app.scheduler.start()
+  })
+  app.addHook('onClose', async () => {
+    await app.scheduler.close()
+    if (redis) await closeRedis(redis)
+  })
   installAuthentication(app)
   installErrorHandling(app)
   installFacilities(app)
@@ -111,7 +135,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     exposedHeaders: ['retry-after', 'x-request-id'],
     maxAge: 600,
   })
-  await app.register(rateLimit, { global: false })
+  await app.register(rateLimit, { global: false, ...(redis ? { store: redisRateLimitStore(redis, env.redisPrefix) } : {}) })
   await installApiDocs(app, { prefix: API_PREFIX, authenticate: app.authenticate })
 
   const typed = app.withTypeProvider<ZodTypeProvider>()

@@ -20,6 +20,10 @@ export interface Env {
   dataDir: string
   /** When set, PostgreSQL is used instead of the embedded database. */
   databaseUrl?: string
+  /** When set, rate-limit counters live in this Redis, shared by every instance. */
+  redisUrl?: string
+  /** Put before every Redis key, so deployments (or test runs) sharing one Redis never mix. */
+  redisPrefix: string
   logLevel: LogLevel
   /** Origins allowed to call the API from a browser; empty means none (same origin only). */
   corsOrigins: string[]
@@ -82,6 +86,16 @@ const RawEnvSchema = z.object({
     .trim()
     .refine((value) => /^postgres(ql)?:\/\//.test(value) && URL.canParse(value), 'expected a postgres://user@host:port/database URL')
     .optional(),
+  REDIS_URL: z
+    .string()
+    .trim()
+    .refine((value) => /^rediss?:\/\//.test(value) && URL.canParse(value), 'expected a redis://host:port URL (rediss:// for TLS)')
+    .optional(),
+  REDIS_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'expected up to 64 letters, digits and : _ . -, like jinxin:')
+    .default('jinxin:'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'expected one of fatal, error, warn, info, debug, trace, silent').optional(),
   CORS_ORIGINS: z
     .string()
@@ -156,6 +170,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     host: raw.HOST,
     dataDir: path.resolve(cwd, raw.DATA_DIR),
     databaseUrl: raw.DATABASE_URL,
+    redisUrl: raw.REDIS_URL,
+    redisPrefix: raw.REDIS_PREFIX,
     logLevel: raw.LOG_LEVEL ?? (raw.NODE_ENV === 'test' ? 'silent' : 'info'),
     corsOrigins: raw.CORS_ORIGINS,
     wechat: raw.WECHAT_APP_ID && raw.WECHAT_APP_SECRET ? { appId: raw.WECHAT_APP_ID, appSecret: raw.WECHAT_APP_SECRET } : undefined,

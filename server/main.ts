@@ -4,9 +4,9 @@ import { buildApp } from './app'
 import { describeDb, migrate, openDb, type Db } from './db'
 import { EnvError, loadEnv, type Env } from './env'
 import { seedSampleFacilitiesIfEmpty } from './facilities/seed'
-import { deleteExpiredSessions } from './services/sessions'
 
-const SESSION_PURGE_INTERVAL_MS = 6 * 3_600_000
+/** On SIGTERM, requests under way get this long to finish; then their connections are closed. */
+const DRAIN_TIMEOUT_MS = 25_000
 
 /** Before the logger exists (a bad environment), plain text on stderr is the clearest message. */
 function fail(message: string): never {
@@ -44,16 +44,26 @@ async function start(): Promise<void> {
   }
   if (!env.wechat) log.warn('WeChat credentials are not set: sign-in uses the development identity (the code itself is the person).')
 
+  // Draining: /ready answers 503, no new connection is accepted, requests under way (and any arriving on
+  // an open connection) are answered with `Connection: close`; then the jobs stop and the process exits.
   let closing = false
   const shutdown = async (signal: string) => {
     if (closing) return
     closing = true
-    log.info({ signal }, 'shutting down')
+    app.readiness.drain()
+    log.info({ signal }, 'draining: finishing the requests under way, then exiting')
+    const force = setTimeout(() => {
+      log.warn({ afterMs: DRAIN_TIMEOUT_MS }, 'requests still under way when the drain time ran out; closing their connections')
+      app.server.closeAllConnections()
+    }, DRAIN_TIMEOUT_MS)
+    force.unref()
     try {
       await app.close()
     } finally {
+      clearTimeout(force)
       await db.close()
     }
+    log.info({ signal }, 'stopped')
     process.exit(0)
   }
   process.on('SIGINT', () => void shutdown('SIGINT'))
@@ -62,14 +72,7 @@ async function start(): Promise<void> {
   try {
     const { applied } = await migrate(db, { logger: log })
     log.info({ applied: applied.length }, applied.length > 0 ? `database migrated: ${applied.join(', ')}` : 'database up to date')
-    const purge = () =>
-      deleteExpiredSessions(db, new Date()).then(
-        (count) => count > 0 && log.info({ count }, 'expired sessions removed'),
-        (error: unknown) => log.warn({ err: error }, 'could not remove expired sessions'),
-      )
-    await purge()
-    setInterval(() => void purge(), SESSION_PURGE_INTERVAL_MS).unref()
-    // First start: the care finder's sample set (marked as sample data); the index is built on listen.
+    // First start: the care finder's sample set (marked as sample data); the index is built after listen.
     const seed = await seedSampleFacilitiesIfEmpty(db)
     if (seed.seeded > 0) log.info({ count: seed.seeded, generateMs: Math.round(seed.generateMs), writeMs: Math.round(seed.writeMs) }, 'sample facilities seeded')
     await app.listen({ port: env.port, host: env.host })
@@ -80,6 +83,9 @@ async function start(): Promise<void> {
     process.exit(1)
   }
 
+  // Listening but not ready: /ready answers 503 until the facility index is built.
+  await app.readiness.becomeReady()
+  if (closing) return
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : env.port
   const shownHost = env.host === '0.0.0.0' || env.host === '::' ? '127.0.0.1' : env.host

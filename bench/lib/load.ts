@@ -45,6 +45,8 @@ function httpSender(base: string, sockets: number): { send: Send; close(): void 
 /** Readies `app` and returns a sender: real sockets, or Fastify's in-memory `inject` (the server's work alone). */
 export async function serve(app: FastifyInstance, transport: Transport, sockets: number, onClose: () => Promise<void> = async () => undefined): Promise<Server> {
   await app.ready()
+  // As main.ts does: serve once the start-up work (the facility index) is done.
+  await app.readiness.becomeReady()
   if (transport === 'inject') {
     return {
       app,

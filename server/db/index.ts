@@ -5,6 +5,7 @@ import { openPostgres } from './postgres'
 import type { Db, DbLogger } from './types'
 
 export type { Db, DbKind, DbLogger, Queryable, QueryResult } from './types'
+export { notifySql } from './types'
 export { migrate, readMigrations, MIGRATIONS_DIR, type Migration, type MigrateResult } from './migrate'
 export { openPglite, type PgliteOptions } from './pglite'
 export { openPostgres, type PostgresOptions } from './postgres'

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { PGlite, type Results, type Transaction } from '@electric-sql/pglite'
 import { typeParsers } from './type-parsers'
-import type { Db, Queryable, QueryResult } from './types'
+import { checkTopic, notifyChannel, type Db, type Queryable, type QueryResult } from './types'
 
 export interface PgliteOptions {
   /** Directory for the data files; omit for an in-memory database (tests). */
@@ -72,11 +72,31 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Db> {
   }
   const base = queryable(pg)
   let closed = false
+  // One process holds the database, so a lock held anywhere is held here.
+  const locks = new Set<string>()
   return {
     kind: 'pglite',
     query: base.query,
     exec: base.exec,
     transaction: (fn) => pg.transaction((tx) => fn(queryable(tx))),
+    async listen(topic, onChange) {
+      const schema = (await pg.query<{ schema: string }>('SELECT current_schema() AS schema')).rows[0].schema
+      const stop = await pg.listen(notifyChannel(checkTopic(topic)), (payload) => {
+        if (payload === schema) onChange()
+      })
+      return async () => {
+        if (!closed) await stop()
+      }
+    },
+    async withLockIfFree(name, fn) {
+      if (locks.has(name)) return { ran: false }
+      locks.add(name)
+      try {
+        return { ran: true, value: await fn() }
+      } finally {
+        locks.delete(name)
+      }
+    },
     async close() {
       if (closed) return
       closed = true

@@ -1,5 +1,6 @@
 // PostgreSQL through a `pg` connection pool, used when DATABASE_URL is set.
 import pg from 'pg'
+import { postgresListener } from './postgres-listener'
 import { typeParsers } from './type-parsers'
 import type { Db, DbLogger, Queryable, QueryResult } from './types'
 
@@ -55,18 +56,15 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
       await setup.end()
     }
   }
-  const pool = new pg.Pool({
-    connectionString: options.url,
-    max: options.max ?? 10,
-    types: customTypes,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
-  })
+  const connection = { connectionString: options.url, types: customTypes, ...(schema ? { options: `-c search_path=${schema}` } : {}) }
+  const pool = new pg.Pool({ ...connection, max: options.max ?? 10 })
   // An idle connection dropped by the server must not crash the process; the pool replaces it.
   pool.on('error', (error) => options.logger?.warn({ err: error }, 'PostgreSQL connection lost; the pool will reconnect'))
   // Fail at start, not at the first request, when the database cannot be reached.
   await pool.query('SELECT 1')
 
   const base = queryable(pool)
+  const listener = postgresListener(connection, options.logger)
   let closed = false
   return {
     kind: 'postgres',
@@ -92,9 +90,32 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
         client.release(broken)
       }
     },
+    listen: (topic, onChange) => listener.listen(topic, onChange),
+    async withLockIfFree(name, fn) {
+      // A session lock, held on one pooled connection while `fn` runs (on others); keyed by schema too,
+      // since advisory locks are database-wide and tests run side by side in their own schemas.
+      const client = await pool.connect()
+      const key = `hashtext('jinxin-helper:lock:' || current_schema() || ':' || $1)`
+      let broken: Error | undefined
+      try {
+        const got = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(${key}) AS locked`, [name])
+        if (!got.rows[0].locked) return { ran: false }
+        try {
+          return { ran: true, value: await fn() }
+        } finally {
+          await client.query(`SELECT pg_advisory_unlock(${key})`, [name]).catch((error: Error) => {
+            // Discarding the connection releases its locks.
+            broken = error
+          })
+        }
+      } finally {
+        client.release(broken)
+      }
+    },
     async close() {
       if (closed) return
       closed = true
+      await listener.close()
       await pool.end()
     },
   }

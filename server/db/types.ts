@@ -26,7 +26,33 @@ export interface Db extends Queryable {
    * (and the error rethrown). Use only `tx` inside, never the outer `db`.
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
+  /**
+   * Calls `onChange` after every commit that ran `notifySql(topic)` in this database's schema, from any
+   * process (LISTEN/NOTIFY), and once more whenever the listening connection had to be re-opened, since
+   * a notice may have been missed meanwhile. Resolves when listening; the function it gives stops it.
+   */
+  listen(topic: string, onChange: () => void): Promise<() => Promise<void>>
+  /**
+   * Runs `fn` while holding the lock `name`, shared by every process on this database's schema (a
+   * PostgreSQL advisory lock; within the process on PGlite, which only one process can open). When another
+   * holder has it, `fn` does not run and the answer is `{ ran: false }`.
+   */
+  withLockIfFree<T>(name: string, fn: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>
   close(): Promise<void>
+}
+
+/** The channel every instance listens on for `topic`; the payload names the schema, so schemas never mix. */
+export const notifyChannel = (topic: string) => `jinxin_${topic}`
+
+/** SQL that tells every listener of `topic` about this transaction when it commits (`Db.listen`). */
+export function notifySql(topic: string): string {
+  return `SELECT pg_notify('${notifyChannel(checkTopic(topic))}', current_schema())`
+}
+
+/** Topics are our own constants (`outbox`, `facilities`): lower-case letters and underscores. */
+export function checkTopic(topic: string): string {
+  if (!/^[a-z_]{1,40}$/.test(topic)) throw new Error(`not a notification topic: ${topic}`)
+  return topic
 }
 
 /** What the database layer may say about itself (a pino/Fastify logger fits). */

@@ -3,7 +3,6 @@
 import { type Db, describeDb, migrate, openDb } from '../db'
 import { EnvError, loadEnv } from '../env'
 import { FacilityFileError, type FacilityImportOptions, formatImportReport, importFacilityText, readFacilityFile } from './import'
-import { DEFAULT_CHECK_EVERY_MS } from './service'
 
 export const USAGE = `用法：npm run facilities:import -- <文件.csv|文件.geojson> [--dry-run] [--remove-sample]
 
@@ -110,7 +109,7 @@ export async function runImportCli(argv: readonly string[], deps: ImportCliDeps 
     if (imported) {
       out(
         kind === 'postgres'
-          ? `已写入 ${describe}。运行中的服务会在约 ${DEFAULT_CHECK_EVERY_MS / 1000} 秒内看到新数据。\n`
+          ? `已写入 ${describe}。每个运行中的服务实例都会收到通知，随即看到新数据。\n`
           : `已写入 ${describe}。启动服务后即可查到新数据。\n`,
       )
     }

@@ -10,7 +10,8 @@
 // database could not be opened or written (then nothing was written: one transaction);
 // 2 for a usage error.
 //
-// A running server on PostgreSQL picks the import up within about 10 seconds (server/facilities/service.ts).
+// Every running server instance on PostgreSQL is told of the import when it commits (LISTEN/NOTIFY) and
+// rebuilds its index at once (server/facilities/service.ts).
 // The embedded PGlite can be opened by one process only: stop the server, import, start it again.
 import { runImportCli } from './cli'
 

@@ -1,26 +1,31 @@
 // The in-memory facility index the care finder's routes answer from (kdbush via the domain's
 // FacilityIndex), built from the database when the app becomes ready and rebuilt when the table changes.
 //
-// How a running server sees an import:
-// - in the same process (`importFacilityFileAndRefresh`, tests): the import calls `refresh()`;
-// - from another process (`npm run facilities:import` against PostgreSQL): a request that finds the
-//   last check older than `checkEveryMs` (10 s) starts a check in the background: the table's
-//   revision (one cheap read, see repository.ts) is compared with the one the index was built from,
-//   and the index is rebuilt when they differ. That request and those during the rebuild are answered from the
-//   previous index; later ones from the new. An idle server does no work at all.
-//   (With the embedded PGlite the import cannot run while the server holds the database, so the
-//   server loads the imported rows when it starts again.)
+// How every running instance sees an import, whichever process wrote it:
+// - a trigger on the facilities table (db/migrations/054_change_notices.sql) sends NOTIFY when a write
+//   commits; each instance LISTENs (Db.listen), compares the table's revision (one cheap read, see
+//   repository.ts) with the one its index was built from, and rebuilds when they differ. Requests during
+//   the rebuild are answered from the previous index, later ones from the new. Nothing is polled: an idle
+//   server does no work at all, and an import is seen within a second.
+// - when the listening connection drops and comes back, a notice may have been missed: the same check runs.
+// - in the same process (`importFacilityFileAndRefresh`, tests) the import can also call `refresh()`.
+// (With the embedded PGlite the import cannot run while the server holds the database, so the server
+// loads the imported rows when it starts again.)
 import { performance } from 'node:perf_hooks'
 import type { FastifyInstance } from 'fastify'
 import { type Facility, type FacilityIndex, buildFacilityIndex } from '@/domain/care'
 import type { Db } from '../db'
 import { HttpError } from '../errors'
+import { coalesced } from '../jobs/coalesced'
 import { type FacilitiesSignature, facilitiesSignature, loadAllFacilities, sameSignature } from './repository'
 
 /** 503: the facilities have not been loaded (yet), so no search can be answered. */
 export const facilitiesUnavailable = (): HttpError => new HttpError(503, '找服务的数据暂时无法读取，请稍后再试。', { code: 'facilities_unavailable' })
 
-export const DEFAULT_CHECK_EVERY_MS = 10_000
+/** The Db.listen topic the facilities table's trigger notifies. */
+export const FACILITIES_TOPIC = 'facilities'
+/** After a failed first load, tried again this often until it works. */
+export const DEFAULT_RETRY_MS = 5_000
 
 export interface FacilityServiceLogger {
   info(obj: object, msg: string): void
@@ -31,36 +36,35 @@ export interface FacilityServiceLogger {
 export interface FacilityServiceOptions {
   db: Db
   log: FacilityServiceLogger
-  /** At most one change check per this many milliseconds, started by a request. */
-  checkEveryMs?: number
-  /** A monotonic clock in milliseconds (not the app's movable clock, which tests set to any day). */
-  monotonicNow?: () => number
+  retryMs?: number
 }
 
 export interface FacilitySnapshot {
   index: FacilityIndex<Facility>
   signature: FacilitiesSignature
-  loadedAt: number
   loadMs: number
 }
 
 export class FacilityService {
   private readonly db: Db
   private readonly log: FacilityServiceLogger
-  private readonly checkEveryMs: number
-  private readonly monotonicNow: () => number
+  private readonly retryMs: number
   private snapshot: FacilitySnapshot | undefined
   /** Loads and checks run one after another, never two at once. */
   private queue: Promise<unknown> = Promise.resolve()
   private inFlight = 0
-  private lastCheckAt = Number.NEGATIVE_INFINITY
+  private firstLoad: Promise<unknown> | undefined
+  private retry: NodeJS.Timeout | undefined
+  private stopListening: (() => Promise<void>) | undefined
+  private readonly noticed = coalesced(async () => {
+    await this.checkForChanges().catch((error: unknown) => this.log.warn({ err: error }, 'facility change check failed; still serving the previous index'))
+  })
   private closed = false
 
   constructor(options: FacilityServiceOptions) {
     this.db = options.db
     this.log = options.log
-    this.checkEveryMs = options.checkEveryMs ?? DEFAULT_CHECK_EVERY_MS
-    this.monotonicNow = options.monotonicNow ?? (() => performance.now())
+    this.retryMs = options.retryMs ?? DEFAULT_RETRY_MS
   }
 
   /** The index now served, or undefined before the first successful load. */
@@ -92,15 +96,11 @@ export class FacilityService {
   }
 
   /**
-   * The index for a request. Starts a background check when the last one is older than
-   * `checkEveryMs`; answers 503 while nothing could be loaded yet (the database was unreachable).
+   * The index for a request. While the first load is under way (the instance is starting) the request
+   * waits for it; when nothing could be loaded (the database was unreachable) it is 503.
    */
-  indexForRequest(): FacilityIndex<Facility> {
-    const now = this.monotonicNow()
-    if (!this.closed && now - this.lastCheckAt >= this.checkEveryMs) {
-      this.lastCheckAt = now
-      this.checkForChanges().catch((error: unknown) => this.log.warn({ err: error }, 'facility change check failed; still serving the previous index'))
-    }
+  async indexForRequest(): Promise<FacilityIndex<Facility>> {
+    if (!this.snapshot && this.firstLoad) await this.firstLoad
     if (!this.snapshot) throw facilitiesUnavailable()
     return this.snapshot.index
   }
@@ -110,19 +110,42 @@ export class FacilityService {
     while (this.inFlight > 0) await this.queue.catch(() => undefined)
   }
 
-  /** First load when the app becomes ready. A failure is logged, not thrown: the rest of the API still starts. */
-  async start(): Promise<void> {
-    this.lastCheckAt = this.monotonicNow()
-    try {
-      await this.refresh()
-    } catch (error) {
-      this.log.error({ err: error }, 'could not build the facility index; the care finder answers 503 until a later check succeeds')
-    }
+  /**
+   * Listens for changes, then loads the index; resolves when the first load is over. A failure is
+   * logged, not thrown: the rest of the API works, the care finder answers 503, and the load is tried
+   * again every `retryMs` until it succeeds.
+   */
+  start(): Promise<void> {
+    const first = (async () => {
+      try {
+        this.stopListening = await this.db.listen(FACILITIES_TOPIC, () => void this.noticed.run())
+      } catch (error) {
+        this.log.error({ err: error }, 'could not listen for facility imports; this instance sees them when it restarts')
+      }
+      await this.loadOrRetry(true)
+    })()
+    this.firstLoad = first
+    return first
   }
 
   async close(): Promise<void> {
     this.closed = true
+    if (this.retry) clearTimeout(this.retry)
+    await this.stopListening?.().catch(() => undefined)
+    await this.noticed.idle()
     await this.settled()
+  }
+
+  private async loadOrRetry(first: boolean): Promise<void> {
+    try {
+      await this.checkForChanges()
+    } catch (error) {
+      if (first) this.log.error({ err: error }, 'could not build the facility index; the care finder answers 503 until a later try succeeds')
+      else this.log.warn({ err: error }, 'the facility index still cannot be built; trying again')
+      if (this.closed) return
+      this.retry = setTimeout(() => void this.loadOrRetry(false), this.retryMs)
+      this.retry.unref()
+    }
   }
 
   private enqueue<T>(work: () => Promise<T>): Promise<T> {
@@ -141,7 +164,7 @@ export class FacilityService {
     const index = buildFacilityIndex(loaded.facilities)
     const loadMs = performance.now() - started
     const previous = this.snapshot
-    this.snapshot = { index, signature: loaded.signature, loadedAt: this.monotonicNow(), loadMs }
+    this.snapshot = { index, signature: loaded.signature, loadMs }
     this.log.info(
       {
         count: index.size,
@@ -164,12 +187,14 @@ declare module 'fastify' {
 }
 
 /**
- * Adds `app.facilities`, loads it when the app becomes ready (after main.ts has migrated and seeded)
- * and waits for any load under way when the app closes.
+ * Adds `app.facilities`, starts loading it when the app becomes ready (after main.ts has migrated and seeded;
+ * the instance reports ready once it is loaded) and stops listening when the app closes.
  */
 export function installFacilities(app: FastifyInstance, options: Partial<Omit<FacilityServiceOptions, 'db' | 'log'>> = {}): void {
   const service = new FacilityService({ db: app.db, log: app.log, ...options })
   app.decorate('facilities', service)
-  app.addHook('onReady', async () => service.start())
+  app.addHook('onReady', async () => {
+    app.readiness.include(service.start())
+  })
   app.addHook('onClose', async () => service.close())
 }

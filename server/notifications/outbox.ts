@@ -2,7 +2,17 @@
 // delivered afterwards by a sender behind an interface, retried with back-off, never blocking the change.
 import { randomUUID } from 'node:crypto'
 import type { ClaimStatus } from '@/domain/application'
-import type { Queryable } from '../db'
+import { notifySql, type Queryable } from '../db'
+
+/** The Db.listen topic told about newly queued messages. */
+export const OUTBOX_TOPIC = 'outbox'
+
+/**
+ * How long a claimed message is left to its claimer: other instances skip it meanwhile. Longer than
+ * sending a whole batch can take (WeChat times out after 5 s); a claimer that dies leaves the message
+ * to be sent by another once this has passed.
+ */
+export const CLAIM_MS = 5 * 60_000
 
 /** One message to one person: a claim's new status. */
 export interface OutboxMessage {
@@ -67,8 +77,11 @@ export async function queueStatusNotifications(tx: Queryable, claimId: string, c
       [randomUUID(), recipient.user_id, recipient.template_id, claimId, JSON.stringify({ ...payload, note: recipient.owner ? payload.note : viewerNote, reference: recipient.reference }), now],
     )
   }
+  // Every instance hears of it when the change commits, and they race to deliver (see deliverDueNotifications).
+  if (recipients.rows.length > 0) await tx.query(notifySql(OUTBOX_TOPIC))
   return recipients.rows.length
 }
+
 
 export const MAX_ATTEMPTS = 5
 
@@ -77,19 +90,43 @@ export function retryDelayMs(attempts: number): number {
   return 60_000 * 2 ** Math.max(0, attempts - 1)
 }
 
+interface ClaimedRow {
+  id: string
+  user_id: string
+  template_id: string
+  claim_id: string
+  payload: OutboxMessage['payload']
+  attempts: number
+  due_at: Date
+}
+
 /**
- * Sends the pending messages that are due. A failure is recorded and retried later (after MAX_ATTEMPTS
- * it is marked failed); it never touches the claim. Answers how many were sent and how many failed.
+ * Takes up to `limit` due messages for this instance: in one statement, rows another instance is taking at
+ * the same moment are skipped (`FOR UPDATE SKIP LOCKED`) and those taken get a `next_attempt_at` CLAIM_MS
+ * ahead, so no other instance finds them due while they are being sent.
+ */
+async function claimDue(db: Queryable, now: Date, limit: number): Promise<ClaimedRow[]> {
+  const claimed = await db.query<ClaimedRow>(
+    `UPDATE notification_outbox o SET next_attempt_at = $2
+     FROM (SELECT id, next_attempt_at FROM notification_outbox
+           WHERE state = 'pending' AND next_attempt_at <= $1
+           ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) due
+     WHERE o.id = due.id
+     RETURNING o.id, o.user_id, o.template_id, o.claim_id, o.payload, o.attempts, due.next_attempt_at AS due_at`,
+    [now, new Date(now.getTime() + CLAIM_MS), limit],
+  )
+  return claimed.rows.sort((a, b) => a.due_at.getTime() - b.due_at.getTime() || a.id.localeCompare(b.id))
+}
+
+/**
+ * Sends the pending messages that are due, each by one instance however many run at once (see claimDue).
+ * A failure is recorded and retried later (after MAX_ATTEMPTS it is marked failed); it never touches the
+ * claim. Answers how many were sent and how many failed.
  */
 export async function deliverDueNotifications(db: Queryable, sender: NotificationSender, now: Date, limit = 50): Promise<{ sent: number; failed: number }> {
-  const due = await db.query<{ id: string; user_id: string; template_id: string; claim_id: string; payload: OutboxMessage['payload']; attempts: number }>(
-    `SELECT id, user_id, template_id, claim_id, payload, attempts FROM notification_outbox
-     WHERE state = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at, id LIMIT $2`,
-    [now, limit],
-  )
   let sent = 0
   let failed = 0
-  for (const row of due.rows) {
+  for (const row of await claimDue(db, now, limit)) {
     const message: OutboxMessage = { id: row.id, userId: row.user_id, templateId: row.template_id, claimId: row.claim_id, payload: row.payload, attempts: row.attempts }
     try {
       await sender.send(message)

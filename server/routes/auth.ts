@@ -1,14 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { SessionResponseSchema, WechatSignInRequestSchema } from '@/domain/api'
+import { HOUR_MS } from '../jobs/scheduler'
 import { SIGN_IN_EXAMPLES, withExamples } from '../openapi/examples'
 import { invalidLoginCode, wechatUnavailable } from '../services/identity'
-import { createSession, findOrCreateUser } from '../services/sessions'
+import { createSession, deleteExpiredSessions, findOrCreateUser } from '../services/sessions'
 
 /**
  * `POST /api/v1/auth/wechat`: the code from `Taro.login` → a session token. In development (no WeChat
  * credentials) the code itself is the identity, so `{code:'alice'}` and `{code:'bob'}` are two people.
  */
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Expired sessions are refused anyway; removing them keeps the table small. Once per six hours, by one instance.
+  app.scheduler.runOncePerPeriod('expired-sessions', 6 * HOUR_MS, async ({ now }) => {
+    const count = await deleteExpiredSessions(app.db, now)
+    if (count > 0) app.log.info({ count }, 'expired sessions removed')
+  })
+
   app.post(
     '/auth/wechat',
     {

@@ -44,7 +44,7 @@ export const facilityRoutes: FastifyPluginAsyncZod = async (app) => {
         errors: UNAVAILABLE,
       },
     },
-    async (request) => searchNearby(app.facilities.indexForRequest(), request.query, app.clock()),
+    async (request) => searchNearby(await app.facilities.indexForRequest(), request.query, app.clock()),
   )
 
   app.get(
@@ -60,7 +60,7 @@ export const facilityRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       // Ids are opaque to clients: a malformed one names no facility, exactly like an unknown one.
-      const facility = app.facilities.indexForRequest().get(request.params.id.toLowerCase())
+      const facility = (await app.facilities.indexForRequest()).get(request.params.id.toLowerCase())
       if (!facility) throw facilityNotFound()
       return toFacilityDetail(facility, app.clock())
     },

@@ -19,9 +19,10 @@ import { SCREENING_EXAMPLES, withExamples } from '../openapi/examples'
 
 /**
  * Per client address, for each of the two routes. Generous: it is the public pre-screen and many
- * residents share one carrier address; it only stops a script from monopolising the CPU.
+ * residents share one carrier address; it only stops a script from monopolising the CPU. When the shared
+ * counters (Redis) cannot be reached it lets requests through (see http/rate-limits.ts).
  */
-export const PUBLIC_SCREENING_LIMIT: RateLimitOptions = { max: 300, timeWindow: '1 minute' }
+export const PUBLIC_SCREENING_LIMIT: RateLimitOptions = { max: 300, timeWindow: '1 minute', skipOnError: true }
 
 export interface ScreeningRoutesOptions {
   /** Tests and benchmarks set their own limit; `false` turns it off. */

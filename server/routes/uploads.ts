@@ -3,19 +3,18 @@
 // Format: multipart/form-data with one file part (field name `file`, as `Taro.uploadFile({ name: 'file' })`
 // sends it; other text fields are ignored). The type is decided by the file's first bytes (JPEG, PNG or
 // PDF), never by its name or declared type: anything else is 415. Above 10 MB: 413.
-import path from 'node:path'
 import multipart from '@fastify/multipart'
 import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { UPLOAD_FIELD, UPLOAD_MAX_BYTES, UploadParamsSchema, UploadResponseSchema } from '@/domain/application'
-import { fileUploadStorage, type UploadStorage } from '../applications/storage'
+import { uploadStorageFor, type UploadStorage } from '../applications/storage'
 import { EXTENSIONS, sniffContentType } from '../applications/sniff'
 import { createUpload, findOwnUpload } from '../applications/uploads'
 import { badRequest, isHttpError, notFound, payloadTooLarge, unsupportedMediaType, type HttpError } from '../errors'
 import { requireUser } from '../http/auth'
 
 export interface UploadRoutesOptions {
-  /** Where the bytes go; files under DATA_DIR/uploads by default. */
+  /** Where the bytes go; by default the database with PostgreSQL, files under DATA_DIR/uploads with PGlite. */
   storage?: UploadStorage
 }
 
@@ -57,7 +56,7 @@ async function readOneFile(request: FastifyRequest): Promise<Buffer> {
 
 export function uploadRoutesWith(options: UploadRoutesOptions = {}): FastifyPluginAsyncZod {
   return async (app) => {
-    const storage = options.storage ?? fileUploadStorage(path.join(app.env.dataDir, 'uploads'))
+    const storage = options.storage ?? uploadStorageFor(app.db, app.env.dataDir)
     // Registered here, so multipart bodies are parsed on these routes only.
     await app.register(multipart)
 
@@ -115,10 +114,12 @@ export function uploadRoutesWith(options: UploadRoutesOptions = {}): FastifyPlug
       async (request, reply) => {
         const user = requireUser(request)
         const upload = await findOwnUpload(app.db, user.id, request.params.id)
-        const bytes = upload ? await storage.get(upload.storageKey) : undefined
+        const bytes = upload ? await storage.read(upload.storageKey) : undefined
         if (!upload || !bytes) throw notFound()
+        // Streamed from storage: a 10 MB scan is never held whole in memory on the way out.
         return reply
           .type(upload.contentType)
+          .header('content-length', String(upload.size))
           .header('cache-control', 'private, no-store')
           .header('content-disposition', `inline; filename="${upload.id}.${EXTENSIONS[upload.contentType]}"`)
           .send(bytes)

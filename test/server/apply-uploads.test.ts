@@ -88,12 +88,20 @@ describe.each(dbKinds)('uploads on %s', (kind) => {
     expect(over.json()).toMatchObject({ error: 'file_too_large', message: expect.stringContaining('10 MB') })
   })
 
-  test('the files are kept under DATA_DIR/uploads', async () => {
+  test(kind === 'postgres' ? 'the files are kept in the database, not on this instance’s disk' : 'the files are kept under DATA_DIR/uploads', async () => {
     const me = await bearer(t.app, 'wang-shufen-uploads')
-    const { uploadId } = (await upload(t.app, me, { filename: 'id.png', contentType: 'image/png', bytes: fixture('hukou-book.png') })).json()
+    const bytes = fixture('hukou-book.png')
+    const { uploadId } = (await upload(t.app, me, { filename: 'id.png', contentType: 'image/png', bytes })).json()
     const folder = path.join(t.dataDir, 'uploads', uploadId.slice(0, 2))
-    expect(existsSync(path.join(folder, uploadId))).toBe(true)
-    expect(readdirSync(folder).some((name) => name.endsWith('.partial'))).toBe(false)
+    const stored = await t.testDb.db.query<{ bytes: Buffer }>('SELECT bytes FROM upload_chunks WHERE storage_key = $1 ORDER BY seq', [`${uploadId.slice(0, 2)}/${uploadId}`])
+    if (kind === 'postgres') {
+      expect(existsSync(folder)).toBe(false)
+      expect(Buffer.concat(stored.rows.map((row) => row.bytes)).equals(bytes)).toBe(true)
+    } else {
+      expect(stored.rows).toEqual([])
+      expect(existsSync(path.join(folder, uploadId))).toBe(true)
+      expect(readdirSync(folder).some((name) => name.endsWith('.partial'))).toBe(false)
+    }
   })
 
   test('another person’s upload is 404, as is one that does not exist; a malformed id is 400', async () => {

@@ -35,13 +35,13 @@ async function cli(db: Db, ...args: string[]): Promise<CliRun> {
   return { status, stdout, stderr }
 }
 
-function thrownBy(fn: () => unknown): unknown {
-  try {
-    fn()
-  } catch (error) {
-    return error
+/** Resolves once `condition` holds, checking every 20 ms; fails after `ms`. */
+async function eventually(condition: () => boolean, ms = 5_000): Promise<void> {
+  const deadline = Date.now() + ms
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`not within ${ms} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
   }
-  throw new Error('expected a throw')
 }
 
 async function externalIds(db: Db): Promise<string[]> {
@@ -83,7 +83,8 @@ describe.each(dbKinds)('importing facilities on %s', (kind) => {
     const stored = await db.query<{ sample: boolean; type: string; county_code: string }>('SELECT DISTINCT sample, county_code FROM facilities')
     expect(stored.rows).toEqual([{ sample: false, county_code: '140105' }])
 
-    expect(await t.app.facilities.checkForChanges()).toBe(true)
+    // The app is told when the import commits and rebuilds its index by itself.
+    await eventually(() => t.app.facilities.index?.size === 3)
     expect(await nearbyIds(37.7401, 112.5701)).toEqual(['xd-test-001', 'xd-test-002', 'xd-test-003'].map(facilityIdFor))
     expect(await t.app.facilities.checkForChanges()).toBe(false)
 
@@ -216,46 +217,39 @@ describe.each(dbKinds)('importing facilities on %s', (kind) => {
     expect(await nearbyIds(37.7401, 112.5701, '&types=canteen')).toEqual([facilityIdFor('xd-test-001')])
   })
 
-  it('notices an import by another process at the first request after the check interval', async () => {
-    let clock = 0
+  it('sees a write by another connection as soon as it commits: no request, no polling, one rebuild per change', async () => {
     const other = kind === 'postgres' ? await t.testDb.openAnother() : db
-    const service = new FacilityService({ db, log: silent, checkEveryMs: 10_000, monotonicNow: () => clock })
+    const built: string[] = []
+    const service = new FacilityService({ db, log: { ...silent, info: (_obj, msg) => void built.push(msg) } })
     try {
       await service.start()
       expect(service.index?.size).toBe(0)
 
       expect((await cli(other, fixture('valid.csv'))).status).toBe(0)
-      clock = 5_000
-      expect(service.indexForRequest().size).toBe(0) // within the interval: no check
-      await service.settled()
-      expect(service.index?.size).toBe(0)
-
-      clock = 10_000
-      expect(service.indexForRequest().size).toBe(0) // this request starts the check, answered from the old index
-      await service.settled()
-      expect(service.indexForRequest().size).toBe(3)
+      await eventually(() => service.index?.size === 3)
 
       expect((await cli(other, fixture('updated.csv'))).status).toBe(0)
-      clock = 20_000
-      service.indexForRequest()
-      await service.settled()
-      expect(service.index?.size).toBe(4)
+      await eventually(() => service.index?.size === 4)
       expect(service.index?.get(facilityIdFor('xd-test-001'))?.meals?.lunch?.priceFen).toBe(1600)
 
-      // A row removed by hand (not through the importer) is noticed too.
-      await other.exec(`DELETE FROM facilities WHERE external_id = 'xd-test-004'`)
-      clock = 30_000
-      service.indexForRequest()
+      // Re-importing an unchanged list writes nothing: the notice comes, the revision is the same, no rebuild.
+      const rebuilds = built.length
+      expect((await cli(other, fixture('updated.csv'))).stdout).toContain('未变 3')
+      await new Promise((resolve) => setTimeout(resolve, 300))
       await service.settled()
-      expect(service.index?.size).toBe(3)
+      expect(built).toHaveLength(rebuilds)
+
+      // A row removed by hand (not through the importer) is seen too.
+      await other.exec(`DELETE FROM facilities WHERE external_id = 'xd-test-004'`)
+      await eventually(() => service.index?.size === 3)
       expect(service.index?.get(facilityIdFor('xd-test-004'))).toBeUndefined()
+      expect(built.filter((msg) => msg.includes('rebuilt'))).toHaveLength(3)
     } finally {
       await service.close()
     }
   })
 
-  it('answers 503 while the index could not be loaded, and recovers at a later check', async () => {
-    let clock = 0
+  it('answers 503 while the index could not be loaded, and recovers by itself', async () => {
     let failing = true
     const refused = () => Promise.reject(new Error('connection refused'))
     const flaky: Db = {
@@ -263,18 +257,18 @@ describe.each(dbKinds)('importing facilities on %s', (kind) => {
       query: <Row extends object>(sql: string, params?: readonly unknown[]) => (failing ? refused() : db.query<Row>(sql, params)),
       exec: (sql: string) => db.exec(sql),
       transaction: <T>(fn: Parameters<Db['transaction']>[0]) => (failing ? refused() : (db.transaction(fn) as Promise<T>)),
+      listen: (topic, onChange) => db.listen(topic, onChange),
+      withLockIfFree: (name, fn) => db.withLockIfFree(name, fn),
       close: async () => undefined,
     }
     const logged: string[] = []
-    const service = new FacilityService({ db: flaky, log: { ...silent, error: (_obj, msg) => void logged.push(msg) }, monotonicNow: () => clock })
+    const service = new FacilityService({ db: flaky, log: { ...silent, error: (_obj, msg) => void logged.push(msg) }, retryMs: 50 })
     await service.start()
     expect(logged).toEqual([expect.stringContaining('could not build the facility index')])
-    expect(thrownBy(() => service.indexForRequest())).toMatchObject({ statusCode: 503, errorCode: 'facilities_unavailable' })
+    await expect(service.indexForRequest()).rejects.toMatchObject({ statusCode: 503, errorCode: 'facilities_unavailable' })
     failing = false
-    clock = 60_000
-    expect(thrownBy(() => service.indexForRequest())).toMatchObject({ statusCode: 503 })
-    await service.settled()
-    expect(service.indexForRequest().size).toBe(0)
+    await eventually(() => service.index !== undefined)
+    expect((await service.indexForRequest()).size).toBe(0)
     await service.close()
   })
 })
@@ -313,7 +307,7 @@ describe.each(dbKinds)('the facilities:import command on %s', (kind) => {
       expect(ok.status).toBe(0)
       expect(ok.stdout).toContain('新增 2，更新 0，未变 0')
       expect(ok.stdout).toContain('第 10 行（externalId mx-no-meals）')
-      expect(ok.stdout).toContain(kind === 'pglite' ? '启动服务后即可查到新数据' : '运行中的服务会在约 10 秒内看到新数据')
+      expect(ok.stdout).toContain(kind === 'pglite' ? '启动服务后即可查到新数据' : '每个运行中的服务实例都会收到通知，随即看到新数据')
 
       const missing = run([fixture('no-such-file.csv')], place.env)
       expect(missing.status).toBe(1)

@@ -7,3 +7,7 @@ export const HealthResponseSchema = z.object({
   version: z.string(),
 })
 export type HealthResponse = z.infer<typeof HealthResponseSchema>
+
+/** `GET /api/v1/ready` when the instance takes requests (otherwise 503 with the error body). */
+export const ReadyResponseSchema = z.object({ status: z.literal('ready') })
+export type ReadyResponse = z.infer<typeof ReadyResponseSchema>

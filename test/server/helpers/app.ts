@@ -82,9 +82,13 @@ export async function startTestApp(kind: DbKind, options: Partial<BuildAppOption
     clock: () => clock.now,
     logStream: { write: (line: string) => void logs.push(line) },
     routes: [...routePlugins, testRoutes],
+    // Notifications are delivered and jobs run by the tests themselves unless a test asks for the timers.
+    background: false,
     ...rest,
   })
   await app.ready()
+  // As main.ts does once listening: ready when the facility index is built.
+  await app.readiness.becomeReady()
   return {
     app,
     testDb,
