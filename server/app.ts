@@ -124,6 +124,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })
+  // Draining: a request that was under way is answered, and its connection closed, so the client's next
+  // request opens a new one, which the load balancer sends to another instance.
+  app.addHook('onSend', async (_request, reply) => {
+    if (app.readiness.state === 'draining') reply.header('connection', 'close')
+  })
+
   await app.register(helmet, { contentSecurityPolicy })
   // API answers above 1 KB (the nearby list, the screener's results) go out brotli- or gzip-compressed when
   // the client accepts it; the H5 build's files are compressed once, at build time (see http/h5.ts).

@@ -30,7 +30,7 @@ function jest(title, projects) {
   return ok
 }
 
-const database = process.env.DATABASE_URL ? 'PGlite and PostgreSQL' : 'PGlite'
+const database = `${process.env.DATABASE_URL ? 'PGlite and PostgreSQL' : 'PGlite'}${process.env.DATABASE_URL && process.env.REDIS_URL ? ', two instances with Redis' : ''}`
 const steps = [
   () => run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']),
   () => run('lint', 'npx', ['eslint', '-c', 'config/eslint.config.mjs', 'src', 'server', 'test', 'bench', 'config']),
