@@ -11,6 +11,7 @@
  * times a provincial peak), each latency counted from the moment it was due, so a server that falls
  * behind cannot hide it; checked against p99 ≤ 100 ms, with GET /health at the same rate as its baseline.
  * Every submission must answer 201 and create exactly one application.
+ * With PostgreSQL it then runs the closed-loop submissions against one and two server processes (instances.ts).
  */
 import { randomBytes, randomUUID } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -26,6 +27,7 @@ import { idCheckCharacter } from '../../src/domain/identity'
 import { buildApp } from '../../server/app'
 import { migrate, openPglite, openPostgres, type Db, type DbKind } from '../../server/db'
 import { loadEnv } from '../../server/env'
+import { formatInstances, runInstances } from './instances'
 
 export const GOAL_P99_MS = 100
 
@@ -72,7 +74,7 @@ function beneficiaryIdNumber(n: number): string {
   return first17 + idCheckCharacter(first17)
 }
 
-function application(n: number, uploadId: string): ApplicationRequestInput {
+export function application(n: number, uploadId: string): ApplicationRequestInput {
   return {
     applicant: { kind: 'self' },
     beneficiary: {
@@ -105,7 +107,7 @@ interface Answer {
   body: string
 }
 
-function request(agent: http.Agent, port: number, method: string, url: string, headers: Record<string, string>, body?: Buffer): Promise<Answer> {
+export function request(agent: http.Agent, port: number, method: string, url: string, headers: Record<string, string>, body?: Buffer): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, method, path: url, agent, headers: body ? { ...headers, 'content-length': String(body.length) } : headers }, (res) => {
       const chunks: Buffer[] = []
@@ -118,9 +120,9 @@ function request(agent: http.Agent, port: number, method: string, url: string, h
   })
 }
 
-const json = (value: unknown) => Buffer.from(JSON.stringify(value))
+export const json = (value: unknown) => Buffer.from(JSON.stringify(value))
 
-function multipartJpeg(bytes: Buffer): { body: Buffer; contentType: string } {
+export function multipartJpeg(bytes: Buffer): { body: Buffer; contentType: string } {
   const boundary = `----bench${randomBytes(8).toString('hex')}`
   const body = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="id-card.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
@@ -130,12 +132,12 @@ function multipartJpeg(bytes: Buffer): { body: Buffer; contentType: string } {
   return { body, contentType: `multipart/form-data; boundary=${boundary}` }
 }
 
-function percentile(sorted: readonly number[], p: number): number {
+export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
 }
 
 /** One request the load generator sends. */
-interface Planned {
+export interface Planned {
   method: 'GET' | 'POST'
   path: string
   headers: Record<string, string>
@@ -148,7 +150,7 @@ interface Planned {
  * request when its previous answer is in. Open loop: one request every 1/`rate` s whatever the answers,
  * each latency counted from the moment the request was due (no coordinated omission).
  */
-const LOAD_GENERATOR = `
+export const LOAD_GENERATOR = `
 const { parentPort, workerData } = require('node:worker_threads')
 const http = require('node:http')
 const { port, mode, concurrency, rate, requests } = workerData
@@ -385,10 +387,13 @@ async function main(): Promise<void> {
   if (kinds.length === 0) throw new Error('--db=postgres needs DATABASE_URL')
   const results: DbFigures[] = []
   for (const kind of kinds) results.push(await runOne(kind, options))
-  process.stdout.write(asJson ? `${JSON.stringify({ options, results }, null, 2)}\n` : formatReport(options, results))
-  const failed = results.some(
-    (result) => result.submit.errors + result.baseline.errors + result.submitOpen.errors + result.baselineOpen.errors > 0 || result.applicationsCreated !== options.count,
-  )
+  // With PostgreSQL: the same submissions through one server process, then two behind a round-robin.
+  const instances = kinds.includes('postgres') ? await runInstances(options) : []
+  process.stdout.write(asJson ? `${JSON.stringify({ options, results, instances }, null, 2)}\n` : formatReport(options, results) + formatInstances(options, instances))
+  const failed =
+    results.some(
+      (result) => result.submit.errors + result.baseline.errors + result.submitOpen.errors + result.baselineOpen.errors > 0 || result.applicationsCreated !== options.count,
+    ) || instances.some((figures) => figures.submit.errors > 0)
   if (failed) process.exitCode = 1
 }
 
