@@ -7,6 +7,7 @@ import type { RouteOptions } from 'fastify'
 import type { z } from 'zod'
 import { ApiErrorBodySchema, type ApiErrorBody } from '@/domain/api'
 import { HttpError, badRequest, unauthorized } from '../errors'
+import { rateLimitUnavailable } from '../http/rate-limits'
 
 export interface ErrorAnswer {
   /** When this answer is given, in plain words. */
@@ -51,6 +52,10 @@ const SIGNED_OUT: ErrorAnswer[] = [
 const TOO_LARGE: ErrorAnswer = { when: '请求体超过 1 MB', example: new HttpError(413) }
 const NOT_JSON: ErrorAnswer = { when: '请求体不是 application/json', example: new HttpError(415) }
 const RATE_LIMITED: ErrorAnswer = { when: '太频繁：请按 Retry-After 响应头（秒）等待后再试', example: new HttpError(429) }
+const LIMIT_UNAVAILABLE: ErrorAnswer = {
+  when: '多实例部署时计数用的 Redis 暂时连不上：为安全起见暂停受理，请按 Retry-After 响应头（秒）等待后再试',
+  example: rateLimitUnavailable(undefined),
+}
 const INTERNAL: ErrorAnswer = { when: '服务器内部错误（已记录日志，答复里没有细节）', example: new HttpError(500) }
 const OTHER_CLIENT_ERROR: ErrorAnswer = { when: '其他客户端错误（如 404 没有这个接口、405 不支持的请求方式）', example: new HttpError(404, '没有这个接口。') }
 const OTHER_SERVER_ERROR: ErrorAnswer = { when: '其他服务器错误（如 503 依赖的服务暂时不可用）', example: new HttpError(503) }
@@ -74,7 +79,11 @@ function commonAnswers(route: RouteOptions, traits: RouteTraits): Record<number,
     add(415, NOT_JSON)
   }
   if (traits.signedIn) add(401, ...SIGNED_OUT)
-  if (route.config && 'rateLimit' in route.config && route.config.rateLimit) add(429, RATE_LIMITED)
+  if (route.config && 'rateLimit' in route.config && route.config.rateLimit) {
+    add(429, RATE_LIMITED)
+    // A limit that fails closed (http/rate-limits.ts) answers 503 while its counters cannot be reached.
+    if (typeof route.config.rateLimit === 'object' && route.config.rateLimit.skipOnError !== true) add(503, LIMIT_UNAVAILABLE)
+  }
   add(500, INTERNAL)
   return answers
 }
