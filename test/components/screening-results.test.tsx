@@ -65,17 +65,35 @@ describe('查资格: the results', () => {
     const highAge = benefit(group('可能符合'), '高龄津贴')
     expect(within(highAge).getByText('示例标准')).toBeInTheDocument()
     expect(within(highAge).getByText('示例标准，以当地民政部门公布为准')).toBeInTheDocument()
-    // 18000 is a published Shanxi figure.
+    // 18000 is a published Shanxi figure (since 2025-07-21).
     expect(within(benefit(group('可能符合'), '适老化改造补贴')).queryByText('示例标准')).not.toBeInTheDocument()
   })
 
-  it('names the policy source and the date each standard applies from', () => {
+  it('names each standard’s source: title, issuer, date, the passage and where to read it', () => {
     seedDraft(wangXiuying())
     renderScreen(<ResultsScreen today={today} />)
     const dibao = benefit(group('可能符合'), '最低生活保障')
-    expect(within(dibao).getByText('城市低保标准：669 元/人/月（2025-01-01 起执行）')).toBeInTheDocument()
-    expect(within(dibao).getByText('来源：山西省民政厅 2025 年上半年工作报告（2025-07-28）')).toBeInTheDocument()
+    // The report gives no date the standard took effect: the screener says it adopted it, not that it took effect.
+    expect(within(dibao).getByText('城市低保标准：669 元/人/月（2025-01-01 起采用）')).toBeInTheDocument()
+    expect(within(dibao).getByText('来源：中国发展网《山西民政工作上半年成效显著：兜底保障有力 养老服务提质》，2025-07-28')).toBeInTheDocument()
+    expect(within(dibao).getByText(/城市、农村低保标准分别提高到每人每月 669 元、555 元/)).toBeInTheDocument()
+    expect(within(dibao).getByText('说明：来源未写明执行日期，自本自测的政策起始日 2025-01-01 起采用')).toBeInTheDocument()
+    const homeModification = benefit(group('可能符合'), '适老化改造补贴')
+    expect(within(homeModification).getByText('适老化改造补贴上限：18000 元（一次性）（2025-07-21 起执行）')).toBeInTheDocument()
+    expect(
+      within(homeModification).getByText('来源：山西省民政厅、省发展改革委、省财政厅、省商务厅《2025年山西省实施居家适老化改造产品消费补贴“晋孝焕新”行动方案》，2025-07-21'),
+    ).toBeInTheDocument()
+    expect(within(homeModification).getByText('网址：https://www.guandian.cn/article/20250721/499583.html（观点网 2025-07-21 报道）')).toBeInTheDocument()
     expect(screen.getByText(`根据您的回答，按 ${today} 的标准测算：`)).toBeInTheDocument()
+  })
+
+  it('shows the 18000-yuan cap as 示例标准 before the programme that sets it was issued', () => {
+    seedDraft(wangXiuying())
+    renderScreen(<ResultsScreen today='2025-07-20' />)
+    const homeModification = benefit(group('可能符合'), '适老化改造补贴')
+    expect(within(homeModification).getByText('示例标准')).toBeInTheDocument()
+    expect(within(homeModification).getByText('适老化改造补贴上限：18000 元（一次性）（2025-01-01 起采用）')).toBeInTheDocument()
+    expect(within(homeModification).getByText('说明：“晋孝焕新”行动方案（2025-07-21）印发前，没有找到山西省公布的上限')).toBeInTheDocument()
   })
 
   it('lists each document to prepare once, for all the benefits worth applying for', () => {

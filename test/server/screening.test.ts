@@ -339,7 +339,7 @@ describe.each(dbKinds)('the screener API on %s', (kind) => {
       expect(byId.dibao.name).toBe('最低生活保障')
       expect(byId.dibao.parameters).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ id: 'dibao.standard.urban', value: 669, from: '2025-01-01', status: 'seed', source: expect.stringContaining('Shanxi') }),
+          expect.objectContaining({ id: 'dibao.standard.urban', value: 669, from: '2025-01-01', status: 'seed', source: expect.stringContaining('中国发展网《山西民政工作上半年成效显著') }),
           expect.objectContaining({ id: 'dibao.standard.rural', value: 555 }),
         ]),
       )

@@ -22,6 +22,9 @@ describe('the built WeChat screener', () => {
     expect(likely).toMatch(/特困人员救助供养示例标准约 870 元\/月/)
     expect(likely).toMatch(/高龄津贴示例标准约 50 元\/月/)
     expect(likely).toMatch(/适老化改造补贴最高 18000 元（一次性）/)
+    // 政策依据: the programme that sets the cap, named with its issuers and date.
+    expect(likely).toContain('适老化改造补贴上限：18000 元（一次性）（2025-07-21 起执行）')
+    expect(likely).toContain('来源：山西省民政厅、省发展改革委、省财政厅、省商务厅《2025年山西省实施居家适老化改造产品消费补贴“晋孝焕新”行动方案》，2025-07-21')
     const unlikely = text.slice(text.indexOf('暂不符合'), text.indexOf('需要准备的材料'))
     expect(unlikely).toContain('低保边缘家庭')
     expect(unlikely).not.toContain('元/月')

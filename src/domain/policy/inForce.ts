@@ -1,5 +1,5 @@
 import type { CityCode } from '../cities'
-import { PARAMETERS, PARAMETER_IDS, type DatedValue, type ParameterId, type ParameterInForce } from './parameters'
+import { PARAMETERS, PARAMETER_IDS, sourceText, type DatedValue, type ParameterId, type ParameterInForce } from './parameters'
 import { REGION_OVERRIDES, type RegionOverrides } from './parameters/overrides'
 
 /** The parameters in force on a date: only those whose first value has begun by then. */
@@ -44,7 +44,7 @@ function lookUp(date: string, cityCode: CityCode | null | undefined, overrides: 
   for (const id of PARAMETER_IDS) {
     const { name, unit, values } = PARAMETERS[id]
     const value = valueOn(regional?.[id], date) ?? valueOn(values, date)
-    if (value) result[id] = Object.freeze({ id, name, unit, ...value })
+    if (value) result[id] = Object.freeze({ id, name, unit, ...value, source: sourceText(value) })
   }
   return Object.freeze(result)
 }

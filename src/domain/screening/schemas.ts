@@ -60,6 +60,15 @@ export const ScreeningRequestSchema = z.strictObject({
   suddenHardship: answer(z.boolean()),
 })
 
+export const ReferenceSchema = z.object({
+  title: z.string(),
+  issuer: z.string(),
+  date: IsoDateSchema,
+  article: z.string().optional(),
+  url: z.url().optional(),
+  via: z.string().optional(),
+})
+
 export const ParameterInForceSchema = z.object({
   id: z.enum(PARAMETER_IDS as [ParameterId, ...ParameterId[]]),
   name: z.string(),
@@ -67,7 +76,13 @@ export const ParameterInForceSchema = z.object({
   unit: z.string(),
   from: IsoDateSchema,
   status: z.enum(PARAMETER_STATUSES),
+  /** One line naming where the value comes from. */
   source: z.string(),
+  /** The documents that give the value (openfisca's `reference`); empty when none is known. */
+  references: z.array(ReferenceSchema).readonly(),
+  /** True when a reference states `from`; false when `from` is the screener's policy start. */
+  fromStated: z.boolean(),
+  note: z.string().optional(),
 })
 
 export const CriterionSchema = z.object({

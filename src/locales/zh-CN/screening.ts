@@ -212,7 +212,11 @@ export const screening = {
       illustrativeNote: '示例标准，以当地民政部门公布为准',
       policyTitle: '政策依据',
       policyLine: '{name}：{value}（{from} 起执行）',
-      sourceLine: '来源：{source}',
+      policyLineAdopted: '{name}：{value}（{from} 起采用）',
+      referenceLine: '来源：{issuer}《{title}》，{date}',
+      referenceUrl: '网址：{url}',
+      referenceUrlVia: '网址：{url}（{via}）',
+      noteLine: '说明：{note}',
       documentsTitle: '需要准备的材料',
       documentsIntro: '申请上面“可能符合”和“需进一步确认”的补助，一共要准备这些（同一份材料只需准备一份）：',
       documentsNone: '暂时没有需要准备的材料。',
@@ -243,9 +247,6 @@ export const screening = {
       'CNY, one-off': '元（一次性）',
       'months of the standard, per person': '个月的低保标准',
       '× dibao standard': '倍低保标准',
-    },
-    sources: {
-      seed: '山西省民政厅 2025 年上半年工作报告（2025-07-28）',
     },
   },
 } as const

@@ -1,4 +1,4 @@
-import { ILLUSTRATIVE_SOURCE, from2025, type ParameterDefinition } from './types'
+import { illustrative, type ParameterDefinition } from './types'
 
 /** 残疾人两项补贴. */
 export const disabilityParameters = {
@@ -6,12 +6,12 @@ export const disabilityParameters = {
   'disability_living.monthly': {
     name: '困难残疾人生活补贴',
     unit: 'CNY / month',
-    values: from2025(90, 'illustrative', ILLUSTRATIVE_SOURCE),
+    values: illustrative(90),
   },
   /** 重度残疾人护理补贴 */
   'severe_disability_care.monthly': {
     name: '重度残疾人护理补贴',
     unit: 'CNY / month',
-    values: from2025(90, 'illustrative', ILLUSTRATIVE_SOURCE),
+    values: illustrative(90),
   },
 } satisfies Record<string, ParameterDefinition>

@@ -19,7 +19,7 @@ import { STANDARD, type BenefitRule, type Criterion, type RuleContext } from './
 const economicCheck = ['id_card', 'hukou_book', 'income_proof', 'economic_check_authorization'] as const
 
 /**
- * 最低生活保障 (dibao). Shanxi's standards: Shanxi civil affairs, H1 2025 work report.
+ * 最低生活保障 (dibao). Shanxi's standards: as reported of Shanxi civil affairs' first half of 2025 (中国发展网, 2025-07-28).
  * Monthly amount: the gap to the standard for the whole household, round((S − P) × N).
  */
 export const dibao: BenefitRule = {

@@ -10,7 +10,7 @@ const childAmount = (context: RuleContext, { careSetting }: Member) =>
 /**
  * A monthly living allowance for children under 18 with a status (孤儿 / 事实无人抚养儿童): per
  * child, by where they are cared for (institution or family); unknown when a child's care setting is.
- * Amounts: Shanxi civil affairs, H1 2025 work report.
+ * Amounts: as reported of Shanxi civil affairs' first half of 2025 (中国发展网, 2025-07-28).
  */
 function childAllowance(
   id: BenefitId,

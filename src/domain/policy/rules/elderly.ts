@@ -70,8 +70,8 @@ const olderDependentTexts = {
 }
 
 /**
- * 适老化改造补贴: a one-off grant towards making the home safe for an older person (grab bars,
- * non-slip floors …), up to 18,000 yuan (Shanxi civil affairs, H1 2025 work report).
+ * 适老化改造补贴: towards making the home safe for an older person (grab bars, non-slip floors …):
+ * since 2025-07-21 Shanxi's 晋孝焕新 programme pays 30 % of the price, up to 18,000 yuan a person.
  */
 export const homeModificationSubsidy: BenefitRule = {
   id: 'home_modification_subsidy',

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { Button, Tag } from '@nutui/nutui-react-taro'
 import { AmountText } from '@/components/AmountText'
 import { fill } from '@/lib/template'
-import { SEED_SOURCE } from '@/domain/policy'
+import { referenceText, type Reference } from '@/domain/policy'
 import { BENEFIT_RULES } from '@/domain/policy/rules'
 import { TIERS, todayInShanghai, type BenefitResult, type Tier } from '@/domain/screening'
 import { startApplication } from '@/lib/applyHandoff'
@@ -49,18 +49,35 @@ function PolicyBasis({ result, strings }: { result: BenefitResult; strings: Stri
       </View>
     ) : null
   }
-  const sources = [...new Set(result.parameters.map((parameter) => (parameter.source === SEED_SOURCE ? strings.sources.seed : parameter.source)))]
+  const references = new Map<string, Reference>()
+  for (const parameter of result.parameters) for (const reference of parameter.references) references.set(referenceText(reference), reference)
+  const notes = [...new Set(result.parameters.flatMap((parameter) => (parameter.note ? [parameter.note] : [])))]
   return (
     <View className='jx-benefit__policy'>
       <Text className='jx-muted jx-benefit__policy-title'>{strings.results.policyTitle}</Text>
       {result.parameters.map((parameter) => (
         <Text key={parameter.id} className='jx-muted'>
-          {fill(strings.results.policyLine, { name: parameter.name, value: `${parameter.value} ${unitText(strings, parameter.unit)}`, from: parameter.from })}
+          {fill(parameter.fromStated ? strings.results.policyLine : strings.results.policyLineAdopted, {
+            name: parameter.name,
+            value: `${parameter.value} ${unitText(strings, parameter.unit)}`,
+            from: parameter.from,
+          })}
         </Text>
       ))}
-      {sources.map((source) => (
-        <Text key={source} className='jx-muted'>
-          {fill(strings.results.sourceLine, { source })}
+      {[...references].map(([key, reference]) => (
+        <View key={key} className='jx-benefit__reference'>
+          <Text className='jx-muted'>{fill(strings.results.referenceLine, { issuer: reference.issuer, title: reference.title, date: reference.date })}</Text>
+          {reference.article && <Text className='jx-muted'>{reference.article}</Text>}
+          {reference.url && (
+            <Text className='jx-muted' selectable>
+              {fill(reference.via ? strings.results.referenceUrlVia : strings.results.referenceUrl, { url: reference.url, via: reference.via ?? '' })}
+            </Text>
+          )}
+        </View>
+      ))}
+      {notes.map((note) => (
+        <Text key={note} className='jx-muted'>
+          {fill(strings.results.noteLine, { note })}
         </Text>
       ))}
     </View>
