@@ -17,6 +17,9 @@ const zones = [
   { target: './server', from: ['./src/lib', './src/components', './src/features', './src/pages', './src/subpackages', './src/platform', './src/locales'], message: 'the server imports src/domain and nothing else from src/.' },
 ]
 
+// A string, template or JSX text holding Chinese (CJK unified ideographs).
+const HAN_TEXT = ['Literal[value=/[\\u4e00-\\u9fff]/]', 'TemplateElement[value.raw=/[\\u4e00-\\u9fff]/]', 'JSXText[value=/[\\u4e00-\\u9fff]/]']
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'test/e2e/artifacts/**'] },
   js.configs.recommended,
@@ -37,6 +40,15 @@ export default tseslint.config(
     files: ['src/features/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['@/features/*', '../../features/*', '../../*/'], message: 'a feature may not import another feature; compose them in a page.' }] }],
+    },
+  },
+  {
+    // Words the app's screens say live in src/locales (README, "Where words live"). The build reads the
+    // page and tab titles of *.config.ts before any app code runs, so those stay where WeChat looks.
+    files: ['src/app.ts', 'src/{components,features,lib,platform,pages,subpackages}/**/*.{ts,tsx}'],
+    ignores: ['**/*.config.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...HAN_TEXT.map((selector) => ({ selector, message: 'words a person reads go in src/locales (or, for an API answer, src/domain).' }))],
     },
   },
   {

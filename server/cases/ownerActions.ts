@@ -2,7 +2,7 @@
 // what a reviewer asked for (needs_info → verifying). Each change is a timeline entry by 'applicant'.
 import { randomUUID } from 'node:crypto'
 import { CLAIM_STATUS_LABELS, type ClaimStatus } from '@/domain/application'
-import { canTransition, generalNote, type ClaimEventDetails, type SupplementRequest, type WithdrawRequest } from '@/domain/claims'
+import { canTransition, generalNote, supplementNote, withdrawnNote, type ClaimEventDetails, type SupplementRequest, type WithdrawRequest } from '@/domain/claims'
 import type { BenefitId } from '@/domain/policy/rules/types'
 import type { Db, Queryable } from '../db'
 import { badRequest, conflict, notFound, type HttpError } from '../errors'
@@ -69,8 +69,7 @@ export async function withdrawClaims(db: Db, ownerId: string, applicationId: str
       if (targets.length === 0) throw nothingToWithdraw()
     }
     const reason = request?.reason
-    const note = reason ? `您已撤回这一项申请。原因：${reason}` : '您已撤回这一项申请。'
-    for (const claim of targets) await moveClaim(tx, applicationId, claim, 'withdrawn', note, reason ? { reason } : {}, now)
+    for (const claim of targets) await moveClaim(tx, applicationId, claim, 'withdrawn', withdrawnNote(reason), reason ? { reason } : {}, now)
     return targets.map((claim) => claim.id)
   })
 }
@@ -111,10 +110,7 @@ export async function supplyClaim(db: Db, ownerId: string, applicationId: string
         position += 1
       }
     }
-    const parts = ['您已补充材料，继续核对调查。']
-    if (documents.length > 0) parts.push(`上传 ${uploadIds.length} 个文件。`)
-    if ((request.answers?.length ?? 0) > 0) parts.push(`回答 ${request.answers?.length ?? 0} 个问题。`)
-    if (request.note) parts.push(request.note)
-    await moveClaim(tx, applicationId, claim, 'verifying', parts.join(''), { supplement: { answers: request.answers ?? [], documents } }, now)
+    const note = supplementNote(documents.length > 0 ? uploadIds.length : 0, request.answers?.length ?? 0, request.note)
+    await moveClaim(tx, applicationId, claim, 'verifying', note, { supplement: { answers: request.answers ?? [], documents } }, now)
   })
 }

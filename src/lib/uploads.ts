@@ -26,7 +26,7 @@ async function ensureSession(): Promise<string> {
     if (!(error instanceof ApiError) || error.status !== 404) throw error
   }
   const session = storedSessions.get()
-  if (!session) throw new ApiError({ kind: 'http', status: 401, message: '登录失败，请稍后再试' })
+  if (!session) throw new ApiError({ kind: 'http', status: 401, message: messages.uploads.signInFailed })
   return session.token
 }
 

@@ -22,6 +22,18 @@ export interface ClaimEventDetails {
 /** The timeline's first note. */
 export const SUBMITTED_NOTE = '申请已在线提交，等待乡镇人民政府（街道办事处）受理。'
 
+/** The owner withdrew the claim, with the reason they gave, if any. */
+export const withdrawnNote = (reason?: string): string => (reason ? `您已撤回这一项申请。原因：${reason}` : '您已撤回这一项申请。')
+
+/** The owner answered a request: how many files and answers, then their own note. */
+export function supplementNote(files: number, answers: number, note?: string): string {
+  const parts = ['您已补充材料，继续核对调查。']
+  if (files > 0) parts.push(`上传 ${files} 个文件。`)
+  if (answers > 0) parts.push(`回答 ${answers} 个问题。`)
+  if (note) parts.push(note)
+  return parts.join('')
+}
+
 /** A requested document by name; a request that names none asks for 材料. */
 const askedDocument = (id: DocumentId | undefined) => (id ? documentName(id) : '材料')
 

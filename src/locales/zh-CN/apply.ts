@@ -118,6 +118,7 @@ export const apply = {
       applicantRelative: '由{relation}{name}代办，电话 {phone}',
       noMembers: '没有其他家庭成员',
       noDocuments: '暂未上传，可以以后补交',
+      incomeLine: '{source} {amount} 元',
       incomeTotal: '合计 {amount} 元/月',
       submit: '提交申请',
       submitting: '正在提交…',

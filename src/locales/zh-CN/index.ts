@@ -6,7 +6,7 @@ import { uploads } from './uploads'
 import { track } from './track'
 
 /**
- * 简体中文. Every string a person reads lives under src/locales, one file per feature, so another
+ * 简体中文. Every word the app's screens say lives under src/locales, one file per feature, so another
  * language is one more folder. A feature adds its file here with one line.
  */
 export const zhCN = {

@@ -5,6 +5,7 @@ export const uploads = {
     chooseFile: '选择 PDF 文件',
     uploading: '正在上传 {percent}%',
     failed: '上传失败，请重试',
+    signInFailed: '登录失败，请稍后再试',
     retry: '重试',
     remove: '删除',
     fileName: '文件 {n}',

@@ -73,9 +73,7 @@ export function ReviewSummary({ form, onChange }: { form: ApplyForm; onChange(st
       </Section>
       <Section title={titles.income} step='income' onChange={onChange}>
         {INCOME_SOURCES.filter((source) => Number(form.income[source]) > 0).map((source) => (
-          <Line key={source}>
-            {INCOME_SOURCE_LABELS[source]} {form.income[source]} 元
-          </Line>
+          <Line key={source}>{fill(strings.incomeLine, { source: INCOME_SOURCE_LABELS[source], amount: form.income[source] })}</Line>
         ))}
         <Line>{fill(strings.incomeTotal, { amount: total })}</Line>
       </Section>
