@@ -474,9 +474,3 @@ export function importFacilitiesGeoJson(source: string | unknown, options: Impor
   const rows = data.features.map((feature, i) => ({ row: i + 1, candidate: fromFeature(feature, importedAt) }))
   return finish(rows, {})
 }
-
-/** Choose the parser by content: JSON when the text starts with `{`, CSV otherwise. */
-export function importFacilities(text: string, options: ImportOptions = {}): ImportResult {
-  const trimmed = text.replace(/^\uFEFF/, '').trimStart()
-  return trimmed.startsWith('{') ? importFacilitiesGeoJson(text, options) : importFacilitiesCsv(text, options)
-}

@@ -90,10 +90,6 @@ export function parseIdNumber(input: string, today: string = todayInShanghai()):
   }
 }
 
-export function isValidIdNumber(input: string, today?: string): boolean {
-  return parseIdNumber(input, today).ok
-}
-
 /** Whole years of age on `date` (YYYY-MM-DD) for someone born on `birthDate`; born on 29 Feb, a year passes on 1 Mar. */
 export function ageOn(birthDate: string, date: string): number {
   const [by, bm, bd] = birthDate.split('-').map(Number)

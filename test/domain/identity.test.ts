@@ -1,7 +1,7 @@
 // Resident ID numbers (GB 11643-1999): the check character catches every single-character mistake and
 // every swap of two neighbouring characters; birth date and sex come out of the number.
 import fc from 'fast-check'
-import { ID_NUMBER_MESSAGES, IdNumberSchema, ageOn, idCheckCharacter, isValidIdNumber, normalizeIdNumber, parseIdNumber } from '@/domain/identity'
+import { ID_NUMBER_MESSAGES, IdNumberSchema, ageOn, idCheckCharacter, normalizeIdNumber, parseIdNumber } from '@/domain/identity'
 
 const TODAY = '2026-03-01'
 
@@ -86,7 +86,7 @@ describe('parseIdNumber', () => {
   })
 
   test('a birth date on today is accepted, tomorrow is not', () => {
-    expect(isValidIdNumber('140105202603010018', TODAY)).toBe(true)
+    expect(parseIdNumber('140105202603010018', TODAY).ok).toBe(true)
     expect(parseIdNumber('140105202603010018', '2026-02-28')).toMatchObject({ ok: false, problem: 'future_birth_date' })
   })
 
@@ -117,7 +117,7 @@ describe('the check character (ISO 7064 MOD 11-2)', () => {
           for (const replacement of alphabet) {
             if (replacement === idNumber[position]) continue
             const changed = idNumber.slice(0, position) + replacement + idNumber.slice(position + 1)
-            if (isValidIdNumber(changed, TODAY)) accepted.push(changed)
+            if (parseIdNumber(changed, TODAY).ok) accepted.push(changed)
           }
         }
         expect(accepted).toEqual([])
@@ -133,7 +133,7 @@ describe('the check character (ISO 7064 MOD 11-2)', () => {
         for (let position = 0; position < 17; position += 1) {
           if (idNumber[position] === idNumber[position + 1]) continue
           const swapped = idNumber.slice(0, position) + idNumber[position + 1] + idNumber[position] + idNumber.slice(position + 2)
-          if (isValidIdNumber(swapped, TODAY)) accepted.push(swapped)
+          if (parseIdNumber(swapped, TODAY).ok) accepted.push(swapped)
         }
         expect(accepted).toEqual([])
       }),

@@ -1,5 +1,5 @@
 import { facilityIdFor } from '../../server/facilities/ids'
-import { CSV_COLUMNS, importFacilities, importFacilitiesCsv, importFacilitiesGeoJson, parseHoursText, yuanToFen } from '../../server/facilities/importer'
+import { CSV_COLUMNS, importFacilitiesCsv, importFacilitiesGeoJson, parseHoursText, yuanToFen } from '../../server/facilities/importer'
 
 type Row = Partial<Record<(typeof CSV_COLUMNS)[number], string>>
 
@@ -219,10 +219,5 @@ describe('importing GeoJSON', () => {
     expect(result.refused[4]?.reasons.join()).toContain('hours')
     expect(importFacilitiesGeoJson('{oops', options).refused).toEqual([{ row: 0, reasons: ['不是有效的 JSON'] }])
     expect(importFacilitiesGeoJson({ type: 'Feature' }, options).refused[0]?.row).toBe(0)
-  })
-
-  it('chooses the format by content', () => {
-    expect(importFacilities(JSON.stringify({ type: 'FeatureCollection', features: [feature(props)] }), options).accepted).toHaveLength(1)
-    expect(importFacilities(csv([good]), options).accepted).toHaveLength(1)
   })
 })

@@ -18,9 +18,6 @@ export type ClaimStatus = (typeof CLAIM_STATUSES)[number]
 
 export const ClaimStatusSchema = z.enum(CLAIM_STATUSES)
 
-/** Every claim starts here when the application is submitted. */
-export const FIRST_CLAIM_STATUS: ClaimStatus = 'submitted'
-
 /** How each status is shown to residents. */
 export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
   submitted: '已提交',
@@ -42,10 +39,6 @@ export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
  * The database mirrors this list in a partial unique index (migration 020_applications).
  */
 export const CLOSED_CLAIM_STATUSES: readonly ClaimStatus[] = ['rejected', 'withdrawn', 'referred']
-
-export function isOpenClaimStatus(status: ClaimStatus): boolean {
-  return !CLOSED_CLAIM_STATUSES.includes(status)
-}
 
 /** One entry of a claim's timeline: what changed, when, and a plain-language note. */
 export const ClaimEventSchema = z.object({

@@ -30,16 +30,6 @@ export function distanceKm(lat1: number, lng1: number, lat2: number, lng2: numbe
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(h))
 }
 
-export interface GeoPoint {
-  lat: number
-  lng: number
-}
-
-/** Great-circle distance in metres between two points. */
-export function haversineM(a: GeoPoint, b: GeoPoint): number {
-  return distanceKm(a.lat, a.lng, b.lat, b.lng) * 1000
-}
-
 /** What the index needs of a facility (a full `Facility` qualifies). */
 export interface IndexedPoint {
   id: string

@@ -269,12 +269,6 @@ export function findCounty(code: string): County | undefined {
   return countyByCode.get(code)
 }
 
-/** The city a county belongs to (by code). */
-export function cityOfCounty(countyCode: string): City | undefined {
-  const county = countyByCode.get(countyCode)
-  return county ? cityByCode.get(county.cityCode) : undefined
-}
-
 /** "太原市小店区", the way an address names a place. */
 export function placeName(countyCode: string): string | undefined {
   const county = countyByCode.get(countyCode)

@@ -16,7 +16,7 @@
 // - rejected, paying, withdrawn and referred are final: nothing leaves them.
 // - A status never moves to itself.
 import type { BenefitId } from '../policy/rules/types'
-import { CLAIM_STATUSES, CLAIM_STATUS_LABELS, type ClaimStatus } from '../application/claims'
+import { CLAIM_STATUS_LABELS, type ClaimStatus } from '../application/claims'
 import { paymentOf } from './decisions'
 
 /** The benefits whose claims go through 公示 (public notice) before approval. */
@@ -61,11 +61,6 @@ export function canTransition(from: ClaimStatus, to: ClaimStatus, benefit: Benef
   return scope !== undefined && inScope(scope, benefit)
 }
 
-/** The statuses a claim for `benefit` in `from` may move to, in CLAIM_STATUSES order. */
-export function nextStatuses(from: ClaimStatus, benefit: BenefitId): ClaimStatus[] {
-  return CLAIM_STATUSES.filter((to) => canTransition(from, to, benefit))
-}
-
 /**
  * The step a claim usually takes next, to tell the resident what comes after the current one:
  * submitted → accepted → verifying → (公示 for dibao, tekun, dibao_edge) → approved → paying, and
@@ -82,17 +77,12 @@ export function expectedNextStatus(from: ClaimStatus, benefit: BenefitId): Claim
       return needsPublicNotice(benefit) ? 'public_notice' : 'approved'
     case 'public_notice':
       // Only the three benefits with 公示 are ever in it.
-      return needsPublicNotice(benefit) ? 'approved' : null
+      return 'approved'
     case 'approved':
       return 'paying'
     default:
       return null
   }
-}
-
-/** A status nothing leaves. */
-export function isFinalStatus(status: ClaimStatus): boolean {
-  return Object.keys(CLAIM_TRANSITIONS[status]).length === 0
 }
 
 export interface ClaimStatusExplanation {
