@@ -164,6 +164,19 @@ describe('screen on any valid household (property-based)', () => {
     )
   })
 
+  test('a rule that reads a tier it does not name, or rules that need each other, are refused rather than guessed', () => {
+    const parameters = parametersInForce('2025-08-01')
+    if (!allInForce(parameters)) throw new Error('the policy is in force on 2025-08-01')
+    const request = ScreeningRequestSchema.parse(grandma)
+    const byId = Object.fromEntries(BENEFIT_RULES.map((rule) => [rule.id, rule]))
+    const silent = { ...byId.elderly_care_subsidy, dependsOn: undefined }
+    expect(() => evaluateBenefits(request, parameters, [silent, ...BENEFIT_RULES.filter((rule) => rule !== byId.elderly_care_subsidy)])).toThrow(
+      'reads the tier of dibao without naming it in dependsOn',
+    )
+    const circular = { ...byId.dibao, dependsOn: ['elderly_care_subsidy' as const] }
+    expect(() => evaluateBenefits(request, parameters, BENEFIT_RULES.map((rule) => (rule.id === 'dibao' ? circular : rule)))).toThrow('in a circle')
+  })
+
   test('learning an unknown answer never turns "unlikely" into anything else', () => {
     fc.assert(
       fc.property(household, fc.boolean(), (body, hukou) => {

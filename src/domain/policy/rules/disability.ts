@@ -1,6 +1,9 @@
 import { isDisabled, isSevere } from './facts'
 import { each, lowIncome, perMember, resident, someMember } from './criteria'
-import type { BenefitRule } from './types'
+import type { BenefitId, BenefitRule } from './types'
+
+/** Low income for the living subsidy: a dibao or dibao-edge household. */
+const DISABILITY_LOW_INCOME: readonly BenefitId[] = ['dibao', 'dibao_edge']
 
 /**
  * 困难残疾人生活补贴: for people with a disability certificate (grade 1–4) in a dibao or dibao-edge
@@ -12,12 +15,13 @@ export const disabilityLivingSubsidy: BenefitRule = {
   description: '低保或低保边缘家庭中持有残疾人证的成员，每人每月领取生活补贴',
   documents: ['id_card', 'hukou_book', 'disability_certificate'],
   parameters: ['disability_living.monthly'],
+  dependsOn: DISABILITY_LOW_INCOME,
   evaluate(context) {
     return {
       criteria: [
         resident(context),
         someMember(context, 'disabled', isDisabled, disabledTexts),
-        lowIncome(context, ['dibao', 'dibao_edge'], '低保或低保边缘家庭'),
+        lowIncome(context, DISABILITY_LOW_INCOME, '低保或低保边缘家庭'),
       ],
       monthlyAmount: perMember(context, isDisabled, each('disability_living.monthly')),
     }

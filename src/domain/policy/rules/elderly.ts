@@ -2,7 +2,7 @@ import type { Member } from '../household'
 import { and } from '../logic'
 import { ageAtLeast, needsCare } from './facts'
 import { lowIncome, perMember, resident, someMember, valueOf } from './criteria'
-import type { BenefitRule, RuleContext } from './types'
+import type { BenefitId, BenefitRule, RuleContext } from './types'
 
 const isAged80 = (member: Member) => ageAtLeast(member, 80)
 const isAged60 = (member: Member) => ageAtLeast(member, 60)
@@ -38,6 +38,9 @@ const age80Texts = {
   unknown: '还不知道部分家庭成员的年龄，暂时无法判断',
 }
 
+/** Low income for the care subsidy: a dibao, tekun or dibao-edge household. */
+const CARE_LOW_INCOME: readonly BenefitId[] = ['dibao', 'tekun', 'dibao_edge']
+
 /** The care subsidy for an older member who cannot fully look after themselves, by how much help they need. */
 const careAmount = (context: RuleContext, { selfCare }: Member) =>
   valueOf(context, selfCare === 'none' ? 'elderly_care.monthly.none' : 'elderly_care.monthly.partial')
@@ -52,11 +55,12 @@ export const elderlyCareSubsidy: BenefitRule = {
   description: '低保、特困或低保边缘家庭中生活不能自理的 60 周岁以上老人，按失能程度每月领取护理补贴',
   documents: ['id_card', 'hukou_book', 'self_care_assessment'],
   parameters: ['elderly_care.monthly.partial', 'elderly_care.monthly.none'],
+  dependsOn: CARE_LOW_INCOME,
   evaluate(context) {
     return {
       criteria: [
         someMember(context, 'older_dependent', isOlderDependent, olderDependentTexts),
-        lowIncome(context, ['dibao', 'tekun', 'dibao_edge'], '低保、特困供养或低保边缘家庭'),
+        lowIncome(context, CARE_LOW_INCOME, '低保、特困供养或低保边缘家庭'),
       ],
       monthlyAmount: perMember(context, isOlderDependent, careAmount),
     }

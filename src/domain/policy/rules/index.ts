@@ -9,7 +9,7 @@ import { dreamScholarship, orphanAllowance, unattendedChildAllowance } from './c
 import { yuan } from './criteria'
 import { disabilityLivingSubsidy, severeDisabilityCareSubsidy } from './disability'
 import { elderlyCareSubsidy, highAgeAllowance, homeModificationSubsidy } from './elderly'
-import { parameterIdsFor, type BenefitId, type BenefitRule, type Criterion, type RuleContext, type RuleOutcome } from './types'
+import { parameterIdsFor, type BenefitId, type BenefitRule, type Criterion, type RuleContext } from './types'
 
 export * from './types'
 
@@ -106,39 +106,54 @@ function contextFor(
   }
 }
 
-interface Screened extends RuleOutcome {
-  tier: Tier
+const orders = new WeakMap<readonly BenefitRule[], readonly BenefitRule[]>()
+
+/**
+ * The rules in an order where each comes after the rules it names in `dependsOn`, worked out once
+ * for each list. Refuses a rule that depends on one not in the list, or a circle.
+ */
+function screeningOrder(rules: readonly BenefitRule[]): readonly BenefitRule[] {
+  let order = orders.get(rules)
+  if (!order) {
+    const byId = new Map(rules.map((rule) => [rule.id, rule]))
+    const placed: BenefitRule[] = []
+    const visit = (rule: BenefitRule, path: readonly BenefitId[]) => {
+      if (placed.includes(rule)) return
+      if (path.includes(rule.id)) throw new Error(`benefit rules depend on each other in a circle: ${[...path, rule.id].join(' → ')}`)
+      for (const id of rule.dependsOn ?? []) {
+        const dependency = byId.get(id)
+        if (!dependency) throw new Error(`${rule.id} depends on ${id}, which is not being screened`)
+        visit(dependency, [...path, rule.id])
+      }
+      placed.push(rule)
+    }
+    for (const rule of rules) visit(rule, [])
+    order = placed
+    orders.set(rules, order)
+  }
+  return order
 }
 
 /**
  * Every benefit for a household, with the parameters in force: all of `rules` (the 13, in order,
  * unless a test gives them in another order), each with every criterion, its tier, monthly amount,
- * documents and the parameters it used. A rule that reads another's tier gets it by name, worked
- * out first if need be, so the order of `rules` cannot change an answer.
+ * documents and the parameters it used. A rule that reads another's tier names it in `dependsOn`
+ * and is screened after it, so the order of `rules` cannot change an answer.
  */
 export function evaluateBenefits(household: Household, parameters: PolicyParameters, rules: readonly BenefitRule[] = BENEFIT_RULES): BenefitResult[] {
   const ready = prepare(parameters)
-  const byId = new Map(rules.map((rule) => [rule.id, rule]))
-  const screened = new Map<BenefitId, Screened>()
-  const underway = new Set<BenefitId>()
-  const screenOne = (rule: BenefitRule): Screened => {
-    const done = screened.get(rule.id)
-    if (done) return done
-    if (underway.has(rule.id)) throw new Error(`benefit rules depend on each other in a circle at ${rule.id}`)
-    underway.add(rule.id)
-    const outcome = rule.evaluate(context)
-    const result = { ...outcome, tier: tierOf(outcome.criteria) }
-    screened.set(rule.id, result)
-    return result
-  }
+  const tiers = new Map<BenefitId, Tier>()
   const context = contextFor(household, parameters, ready, (benefit) => {
-    const rule = byId.get(benefit)
-    if (!rule) throw new Error(`a benefit rule asks for ${benefit}, which is not being screened`)
-    return screenOne(rule).tier
+    const tier = tiers.get(benefit)
+    if (tier === undefined) throw new Error(`a benefit rule reads the tier of ${benefit} without naming it in dependsOn`)
+    return tier
   })
-  return rules.map((rule) => {
-    const { criteria, monthlyAmount, maxOneOffAmount, tier } = screenOne(rule)
-    return {
+  const results = new Map<BenefitId, BenefitResult>()
+  for (const rule of screeningOrder(rules)) {
+    const { criteria, monthlyAmount, maxOneOffAmount } = rule.evaluate(context)
+    const tier = tierOf(criteria)
+    tiers.set(rule.id, tier)
+    results.set(rule.id, {
       benefit: rule.id,
       name: rule.name,
       tier,
@@ -147,6 +162,7 @@ export function evaluateBenefits(household: Household, parameters: PolicyParamet
       maxOneOffAmount: maxOneOffAmount ?? null,
       documents: [...rule.documents],
       parameters: ready.used[context.area][rule.id].slice(),
-    }
-  })
+    })
+  }
+  return rules.map((rule) => results.get(rule.id) as BenefitResult)
 }

@@ -88,7 +88,7 @@ export interface RuleContext {
   incomePerPerson: Exact | null
   /** A: financial assets per person, when known. */
   assetsPerPerson: Exact | null
-  /** Another benefit's tier for this household, asked for by name: order of the rules does not matter. */
+  /** The tier of a benefit the rule names in `dependsOn`, for this household. */
   tierOf(benefit: BenefitId): Tier
 }
 
@@ -109,6 +109,8 @@ export interface BenefitRule {
   documents: readonly DocumentId[]
   /** The parameters the rule reads. */
   parameters: readonly ParameterKey[]
+  /** The benefits whose tiers the rule reads: they are screened first, whatever the order of the list. */
+  dependsOn?: readonly BenefitId[]
   /** Where the benefit comes from, for one decided case by case (no parameter names its source). */
   basis?: string
   evaluate(context: RuleContext): RuleOutcome
