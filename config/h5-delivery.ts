@@ -126,13 +126,23 @@ function serviceWorkerOptions() {
   } satisfies ConstructorParameters<typeof GenerateSW>[0]
 }
 
+/**
+ * Taro's script sizes the root font from the <html> element's box, whose height is whatever of the page has been
+ * laid out when it runs (a few pixels at times, which clamps every rem to the minimum): measure the screen instead.
+ */
+function measuredFromTheScreen(script: string): string {
+  const box = 'r=e.getBoundingClientRect()'
+  if (!script.includes(box)) throw new Error("Taro's root-font-size script changed: check config/h5-delivery.ts")
+  return script.replace(box, 'r={width:n.innerWidth,height:n.innerHeight}')
+}
+
 export function h5Delivery(chain: Chain, webpack: WebpackNamespace, production: boolean): void {
   chain.optimization.splitChunks({ chunks: 'all', minSize: 10_000, maxAsyncRequests: 30, maxInitialRequests: 30 })
 
   // Taro's script, as it would have been inlined, in a file named for its content; src/index.html loads it.
   let rootFontSize = { file: '', source: '' }
   chain.plugin('htmlWebpackPlugin').tap(([options]) => {
-    const source = String(options.script ?? '')
+    const source = measuredFromTheScreen(String(options.script ?? ''))
     rootFontSize = { file: `js/root-font-size.${createHash('sha256').update(source).digest('hex').slice(0, 8)}.js`, source }
     return [{ ...options, script: '', rootFontSizeSrc: `/${rootFontSize.file}` }]
   })
