@@ -1,12 +1,15 @@
 // Four projects: pure domain code, server against the real database, components in jsdom,
 // and the built WeChat pages in miniprogram-simulate.
+const fs = require('fs')
 const path = require('path')
 
 const root = path.resolve(__dirname, '..')
 // ESM-only packages that babel-jest must transform.
 const esmPackages = ['@tarojs', '@nutui', '@stencil', 'swiper', 'history', 'kdbush', 'geokdbush', 'tinyqueue', 'query-string', 'decode-uri-component', 'split-on-first', 'filter-obj', 'lodash-es', '@electric-sql', 'nanoid', 'content-disposition', 'cookie', '@apidevtools']
-// Anchored at the top node_modules, so what those packages bundle inside themselves is transformed too.
-const transformIgnorePatterns = [`^${root.replace(/[/\\]/g, '[/\\\\]')}[/\\\\]node_modules[/\\\\](?!(${esmPackages.join('|')})[/\\\\])`]
+// Anchored at the top node_modules (by its real path, which jest sees when it is a link), so what those
+// packages bundle inside themselves is transformed too.
+const modulesDir = fs.realpathSync(path.join(root, 'node_modules'))
+const transformIgnorePatterns = [`^${modulesDir.replace(/[/\\]/g, '[/\\\\]')}[/\\\\](?!(${esmPackages.join('|')})[/\\\\])`]
 // .cjs too: PGlite ships its CommonJS build as index.cjs.
 const transform = { '\\.[cm]?[jt]sx?$': 'babel-jest' }
 const alias = { '^@/(.*)$': '<rootDir>/src/$1' }
