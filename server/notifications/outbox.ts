@@ -14,15 +14,28 @@ export const OUTBOX_TOPIC = 'outbox'
  */
 export const CLAIM_MS = 5 * 60_000
 
-/** One message to one person: a claim's new status. */
-export interface OutboxMessage {
+interface MessageBase {
   id: string
   userId: string
   templateId: string
-  claimId: string
-  payload: { applicationId: string; reference: string; benefit: string; status: ClaimStatus; statusLabel: string; note: string; at: string }
   attempts: number
 }
+
+/** One message to one person: a claim's new status. */
+export interface StatusMessage extends MessageBase {
+  kind: 'status'
+  claimId: string
+  payload: { applicationId: string; reference: string; benefit: string; status: ClaimStatus; statusLabel: string; note: string; at: string }
+}
+
+/** One message to one person: a benefit they may now qualify for (主动提醒, server/households). */
+export interface AlertMessage extends MessageBase {
+  kind: 'alert'
+  alertId: string
+  payload: { benefit: string; name: string; reason: string; foundOn: string }
+}
+
+export type OutboxMessage = StatusMessage | AlertMessage
 
 /** Delivers one message (production: WeChat's subscribe-message API; development: a log line). Throws on failure. */
 export interface NotificationSender {
@@ -33,7 +46,8 @@ export interface NotificationSender {
 export function loggingSender(log: { info(obj: object, msg: string): void }): NotificationSender {
   return {
     async send(message) {
-      log.info({ notificationId: message.id, claimId: message.claimId, reference: message.payload.reference, templateId: message.templateId, status: message.payload.status }, 'notification sent (development sender)')
+      const about = message.kind === 'status' ? { claimId: message.claimId, reference: message.payload.reference, status: message.payload.status } : { alertId: message.alertId, benefit: message.payload.benefit }
+      log.info({ notificationId: message.id, templateId: message.templateId, ...about }, 'notification sent (development sender)')
     },
   }
 }
@@ -52,7 +66,7 @@ export async function recordSubscriptions(db: Queryable, userId: string, templat
 }
 
 /** A claim's new status: the applicant's note, and the general words for family following it. */
-export type StatusChange = Omit<OutboxMessage['payload'], 'reference'> & { viewerNote: string }
+export type StatusChange = Omit<StatusMessage['payload'], 'reference'> & { viewerNote: string }
 
 /**
  * Queues a message about a claim's new status for the application's owner and the family following it
@@ -82,6 +96,23 @@ export async function queueStatusNotifications(tx: Queryable, claimId: string, c
   return recipients.rows.length
 }
 
+/**
+ * Queues a message about a new alert for its person, once per template they accepted. Call inside the
+ * transaction that records the alert.
+ */
+export async function queueAlertNotifications(tx: Queryable, userId: string, alertId: string, payload: AlertMessage['payload'], now: Date): Promise<number> {
+  const templates = await tx.query<{ template_id: string }>('SELECT template_id FROM notification_subscriptions WHERE user_id = $1 ORDER BY template_id', [userId])
+  for (const { template_id } of templates.rows) {
+    await tx.query(
+      `INSERT INTO notification_outbox (id, user_id, template_id, alert_id, payload, state, attempts, next_attempt_at, created_at)
+       VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $6)`,
+      [randomUUID(), userId, template_id, alertId, JSON.stringify(payload), now],
+    )
+  }
+  if (templates.rows.length > 0) await tx.query(notifySql(OUTBOX_TOPIC))
+  return templates.rows.length
+}
+
 
 export const MAX_ATTEMPTS = 5
 
@@ -94,7 +125,8 @@ interface ClaimedRow {
   id: string
   user_id: string
   template_id: string
-  claim_id: string
+  claim_id: string | null
+  alert_id: string | null
   payload: OutboxMessage['payload']
   attempts: number
   due_at: Date
@@ -112,7 +144,7 @@ async function claimDue(db: Queryable, now: Date, limit: number): Promise<Claime
            WHERE state = 'pending' AND next_attempt_at <= $1
            ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) due
      WHERE o.id = due.id
-     RETURNING o.id, o.user_id, o.template_id, o.claim_id, o.payload, o.attempts, due.next_attempt_at AS due_at`,
+     RETURNING o.id, o.user_id, o.template_id, o.claim_id, o.alert_id, o.payload, o.attempts, due.next_attempt_at AS due_at`,
     [now, new Date(now.getTime() + CLAIM_MS), limit],
   )
   return claimed.rows.sort((a, b) => a.due_at.getTime() - b.due_at.getTime() || a.id.localeCompare(b.id))
@@ -127,7 +159,10 @@ export async function deliverDueNotifications(db: Queryable, sender: Notificatio
   let sent = 0
   let failed = 0
   for (const row of await claimDue(db, now, limit)) {
-    const message: OutboxMessage = { id: row.id, userId: row.user_id, templateId: row.template_id, claimId: row.claim_id, payload: row.payload, attempts: row.attempts }
+    const base = { id: row.id, userId: row.user_id, templateId: row.template_id, attempts: row.attempts }
+    const message: OutboxMessage = row.alert_id
+      ? { ...base, kind: 'alert', alertId: row.alert_id, payload: row.payload as AlertMessage['payload'] }
+      : { ...base, kind: 'status', claimId: row.claim_id ?? '', payload: row.payload as StatusMessage['payload'] }
     try {
       await sender.send(message)
       await db.query(`UPDATE notification_outbox SET state = 'sent', attempts = attempts + 1, sent_at = $2, last_error = NULL WHERE id = $1`, [row.id, now])

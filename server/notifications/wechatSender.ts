@@ -42,8 +42,28 @@ const clip = (text: string, max: number) => {
 }
 
 
-/** The message body for one outbox entry: the benefit, its new status, when, the note and the reference; it opens the application. */
+/**
+ * The message body for one outbox entry: the benefit, its new status, when, the note and the reference; it opens
+ * the application. An alert uses the same template: the benefit, 可能符合, the day it was found, the reason, and in
+ * place of an application's reference 提醒 + that day (the field takes letters and digits only); it opens the alerts.
+ */
 export function subscribeMessage(openid: string, message: OutboxMessage) {
+  if (message.kind === 'alert') {
+    const { payload } = message
+    return {
+      touser: openid,
+      template_id: message.templateId,
+      page: 'subpackages/screening/alerts/index',
+      lang: 'zh_CN',
+      data: {
+        thing1: { value: clip(payload.name, 20) },
+        phrase2: { value: '可能符合' },
+        time3: { value: `${payload.foundOn} 00:00` },
+        thing4: { value: clip(payload.reason, 20) },
+        character_string5: { value: `TX${payload.foundOn.replaceAll('-', '')}` },
+      },
+    }
+  }
   const { payload } = message
   return {
     touser: openid,

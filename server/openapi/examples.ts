@@ -5,7 +5,7 @@ import type { z } from 'zod'
 import type { WechatSignInRequest } from '@/domain/api'
 import type { ApplicationRequestInput, DraftWrite } from '@/domain/application'
 import type { CaseEvent, SubscriptionRequest, SupplementRequest, WithdrawRequest } from '@/domain/claims'
-import type { ScreeningRequestSchema } from '@/domain/screening'
+import type { SavedHousehold, ScreeningRequestSchema } from '@/domain/screening'
 import { CASE_JOURNEYS, withClaimId } from '../integration/caseEventExamples'
 
 export interface BodyExample<T> {
@@ -45,6 +45,19 @@ export const SCREENING_EXAMPLES: BodyExamples<z.input<typeof ScreeningRequestSch
       financialAssets: 8000,
       hasExcludedProperty: false,
       suddenHardship: null,
+    },
+  },
+}
+
+/** 王秀英's household kept for the daily re-check: her birth month lets her age move with time. */
+export const SAVED_HOUSEHOLD_EXAMPLES: BodyExamples<SavedHousehold> = {
+  wangXiuying: {
+    summary: '保存王秀英（1954 年 5 月生）的家庭情况，有新可能符合的补助时提醒她',
+    value: {
+      household: (({ date: _date, ...household }) => household)(SCREENING_EXAMPLES.wangXiuying.value) as SavedHousehold['household'],
+      birthMonths: ['1954-05'],
+      notify: true,
+      consent: { version: '2026-12' },
     },
   },
 }

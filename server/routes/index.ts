@@ -10,6 +10,7 @@ import { familyRoutes } from './family'
 import { healthRoutes } from './health'
 import { notificationRoutes } from './notifications'
 import { screeningRoutes } from './screening'
+import { screeningProfileRoutes } from './screeningProfile'
 import { uploadRoutes } from './uploads'
 
 export type RoutePlugin = FastifyPluginAsyncZod
@@ -19,6 +20,7 @@ export const routePlugins: RoutePlugin[] = [
   authRoutes,
   facilityRoutes,
   screeningRoutes,
+  screeningProfileRoutes,
   draftRoutes,
   uploadRoutes,
   applicationRoutes,

@@ -30,10 +30,10 @@ export interface ScreeningRoutesOptions {
 }
 
 const noPolicyInForce = (error: NoPolicyInForceError) => unprocessable(error.message, { code: NO_POLICY_IN_FORCE })
-const TOO_EARLY = { 422: { when: '那一天还没有生效的救助政策标准（日期太早）', example: noPolicyInForce(new NoPolicyInForceError('2000-01-01')) } }
+export const TOO_EARLY = { 422: { when: '那一天还没有生效的救助政策标准（日期太早）', example: noPolicyInForce(new NoPolicyInForceError('2000-01-01')) } }
 
 /** Runs a domain call, answering a date before the parameters begin with 422 `no_policy_in_force`. */
-function withPolicyInForce<T>(run: () => T): T {
+export function withPolicyInForce<T>(run: () => T): T {
   try {
     return run()
   } catch (error) {

@@ -172,7 +172,7 @@ describe.each(dbKinds)('the notification outbox with two instances delivering on
     const mine = await application(wang)
     const dibao = mine.claims.find((claim) => claim.benefit === 'dibao')?.id ?? ''
     expect((await postCaseEvent(a.app, SECRET, { claimId: dibao, status: 'accepted' })).statusCode).toBe(200)
-    await eventually(() => sent.some((message) => message.claimId === dibao))
+    await eventually(() => sent.some((message) => message.kind === 'status' && message.claimId === dibao))
     const row = await a.testDb.db.query<{ state: string; attempts: number }>('SELECT state, attempts FROM notification_outbox WHERE claim_id = $1', [dibao])
     expect(row.rows).toEqual([{ state: 'sent', attempts: 1 }])
   })

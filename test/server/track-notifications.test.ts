@@ -2,7 +2,7 @@
 // per accepted template, in the same transaction; delivery happens afterwards, failures are retried
 // with back-off and never undo or block the change.
 import { ApplicationResponseSchema } from '@/domain/application'
-import { MAX_ATTEMPTS, deliverDueNotifications, loggingSender, type NotificationSender, type OutboxMessage } from '../../server/notifications/outbox'
+import { MAX_ATTEMPTS, deliverDueNotifications, loggingSender, type NotificationSender, type StatusMessage } from '../../server/notifications/outbox'
 import { residentIdNumber, wangShufenApplication } from '../fixtures/applications'
 import { bearer, postCaseEvent, startApplyApp, submit, type ApplyTestApp } from './apply-support'
 import { dbKinds } from './helpers/databases'
@@ -24,7 +24,7 @@ describe.each(dbKinds)('notifications on %s', (kind) => {
   const event = (body: Record<string, unknown>) => postCaseEvent(t.app, SECRET, body)
   const outbox = async (claimId: string) =>
     (
-      await t.testDb.db.query<{ user_id: string; template_id: string; state: string; attempts: number; next_attempt_at: Date; payload: OutboxMessage['payload'] }>(
+      await t.testDb.db.query<{ user_id: string; template_id: string; state: string; attempts: number; next_attempt_at: Date; payload: StatusMessage['payload'] }>(
         'SELECT user_id, template_id, state, attempts, next_attempt_at, payload FROM notification_outbox WHERE claim_id = $1 ORDER BY created_at, template_id',
         [claimId],
       )
@@ -83,8 +83,8 @@ describe.each(dbKinds)('notifications on %s', (kind) => {
     // Not due yet: nothing is tried.
     expect(await deliverDueNotifications(t.testDb.db, failing, new Date(start.getTime() + 30_000))).toEqual({ sent: 0, failed: 0 })
     // Due: a working sender delivers it.
-    const delivered: OutboxMessage[] = []
-    const working: NotificationSender = { send: async (message) => void delivered.push(message) }
+    const delivered: StatusMessage[] = []
+    const working: NotificationSender = { send: async (message) => void (message.kind === 'status' && delivered.push(message)) }
     expect(await deliverDueNotifications(t.testDb.db, working, new Date(start.getTime() + 60_000))).toEqual({ sent: 1, failed: 0 })
     ;[row] = await outbox(mine.dibao)
     expect([row.state, row.attempts]).toEqual(['sent', 2])
@@ -109,7 +109,7 @@ describe.each(dbKinds)('notifications on %s', (kind) => {
   test('the development sender logs ids, the application’s reference and the status only, and counts the message as sent', async () => {
     const lines: Array<[object, string]> = []
     const sender = loggingSender({ info: (obj, msg) => void lines.push([obj, msg]) })
-    await sender.send({ id: 'n1', userId: 'u1', templateId: 'tpl', claimId: 'c1', attempts: 0, payload: { applicationId: 'a1', reference: 'JX20260301-K7QM', benefit: 'dibao', status: 'accepted', statusLabel: '已受理', note: '王淑芬', at: '2026-03-01T08:00:00.000Z' } })
+    await sender.send({ kind: 'status', id: 'n1', userId: 'u1', templateId: 'tpl', claimId: 'c1', attempts: 0, payload: { applicationId: 'a1', reference: 'JX20260301-K7QM', benefit: 'dibao', status: 'accepted', statusLabel: '已受理', note: '王淑芬', at: '2026-03-01T08:00:00.000Z' } })
     expect(lines).toEqual([[{ notificationId: 'n1', claimId: 'c1', reference: 'JX20260301-K7QM', templateId: 'tpl', status: 'accepted' }, 'notification sent (development sender)']])
   })
 })

@@ -1,11 +1,12 @@
 import type { CityCode } from '../cities'
 import { allInForce, parametersInForce, type PolicyParameters } from '../policy/inForce'
+import type { RegionOverrides } from '../policy/parameters/overrides'
 import { BENEFIT_RULES, evaluateBenefits, parameterIdsFor } from '../policy/rules'
 import { NoPolicyInForceError } from './errors'
 import type { BenefitCatalogue, ScreeningRequest, ScreeningResponse } from './schemas'
 
-function policyOn(date: string, cityCode?: CityCode | null): PolicyParameters {
-  const parameters = parametersInForce(date, cityCode)
+function policyOn(date: string, cityCode?: CityCode | null, overrides?: RegionOverrides): PolicyParameters {
+  const parameters = parametersInForce(date, cityCode, overrides)
   if (!allInForce(parameters)) throw new NoPolicyInForceError(date)
   return parameters
 }
@@ -13,11 +14,12 @@ function policyOn(date: string, cityCode?: CityCode | null): PolicyParameters {
 /**
  * Screens a household (already checked by ScreeningRequestSchema) for all 13 benefits, on its
  * `date` or else on `today` (YYYY-MM-DD, see todayInShanghai). The same code runs in the app and
- * on the server. Throws NoPolicyInForceError for a date before the parameters begin.
+ * on the server. Throws NoPolicyInForceError for a date before the parameters begin. `overrides` replaces the
+ * cities' own values (a test's city with a new standard dated ahead).
  */
-export function screen(request: ScreeningRequest, today: string): ScreeningResponse {
+export function screen(request: ScreeningRequest, today: string, overrides?: RegionOverrides): ScreeningResponse {
   const date = request.date ?? today
-  return { date, results: evaluateBenefits(request, policyOn(date, request.region.cityCode)) }
+  return { date, results: evaluateBenefits(request, policyOn(date, request.region.cityCode, overrides)) }
 }
 
 /**
