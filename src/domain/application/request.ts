@@ -193,8 +193,11 @@ export interface HouseholdPerson {
   idNumber: string
 }
 
+/** The people of a household as the request names them. */
+export type HouseholdIds = { beneficiary: { name: string; idNumber: string }; members: readonly { name: string; idNumber: string }[] }
+
 /** The household in `memberIndex` order: the beneficiary, then the members as listed. */
-export function householdPeople(request: Pick<ApplicationRequest, 'beneficiary' | 'members'>): HouseholdPerson[] {
+export function householdPeople(request: HouseholdIds): HouseholdPerson[] {
   return [request.beneficiary, ...request.members].map((person, memberIndex) => ({ memberIndex, name: person.name, idNumber: person.idNumber }))
 }
 
@@ -249,18 +252,7 @@ function leavesStructureSound(issue: { code: string; path?: readonly PropertyKey
  * is not a string or number here and is never taken as a duplicate.
  */
 function crossFieldIssues(request: ApplicationRequest): FieldIssue[] {
-  const issues: FieldIssue[] = []
-  if (request.applicant.kind === 'self' && !request.beneficiary.phone) {
-    issues.push({ path: ['beneficiary', 'phone'], message: '请填写联系电话' })
-  }
-  // Each person once: a member's ID number may not repeat the beneficiary's or an earlier member's.
-  const ids = [request.beneficiary.idNumber, ...request.members.map((member) => member.idNumber)]
-  for (const [index, first] of duplicates(ids)) {
-    issues.push({
-      path: ['members', index - 1, 'idNumber'],
-      message: first === 0 ? '与申请对象的身份证号码相同，申请对象不用再列为家庭成员' : `与第 ${first} 位家庭成员的身份证号码相同`,
-    })
-  }
+  const issues: FieldIssue[] = [...contactIssues(request), ...repeatedPersonIssues(request)]
   for (const [index] of duplicates(request.benefits)) {
     issues.push({ path: ['benefits', index], message: '同一项补助只需选择一次' })
   }
@@ -288,33 +280,57 @@ function crossFieldIssues(request: ApplicationRequest): FieldIssue[] {
   return issues
 }
 
+/** A beneficiary applying for themself is the contact: their phone is needed. */
+export function contactIssues(request: { applicant: { kind: string }; beneficiary: { phone?: string | null } }): FieldIssue[] {
+  return request.applicant.kind === 'self' && !request.beneficiary.phone ? [{ path: ['beneficiary', 'phone'], message: '请填写联系电话' }] : []
+}
+
+/** Each person once: a member's ID number may not repeat the beneficiary's or an earlier member's. */
+export function repeatedPersonIssues(request: { beneficiary: { idNumber: unknown }; members: readonly { idNumber: unknown }[] }): FieldIssue[] {
+  const ids = [request.beneficiary.idNumber, ...request.members.map((member) => member.idNumber)]
+  return [...duplicates(ids)].map(([index, first]) => ({
+    path: ['members', index - 1, 'idNumber'],
+    message: first === 0 ? '与申请对象的身份证号码相同，申请对象不用再列为家庭成员' : `与第 ${first} 位家庭成员的身份证号码相同`,
+  }))
+}
+
 /** Adults: 18 and over. */
 export const ADULT_AGE = 18
 
+/** The path of a household person's ID number in the request. */
+const idNumberPath = (memberIndex: number) => (memberIndex === 0 ? ['beneficiary', 'idNumber'] : ['members', memberIndex - 1, 'idNumber'])
+
+/** Each person's ID number read against `today` (YYYY-MM-DD in Asia/Shanghai): a birth date after it is refused. */
+export function idNumberIssuesOn(request: HouseholdIds, today: string): FieldIssue[] {
+  return householdPeople(request).flatMap((person) => {
+    const parsed = parseIdNumber(person.idNumber, today)
+    return parsed.ok ? [] : [{ path: idNumberPath(person.memberIndex), message: parsed.message }]
+  })
+}
+
+/** The adults of the household (18 or over on `today`) who must authorize the economic check, when the benefits need it. */
+export function adultsToAuthorize(request: HouseholdIds & { benefits: readonly BenefitId[] }, today: string): HouseholdPerson[] {
+  if (!needsEconomicCheck(request.benefits)) return []
+  return householdPeople(request).filter((person) => {
+    const parsed = parseIdNumber(person.idNumber, today)
+    return parsed.ok && ageOn(parsed.value.birthDate, today) >= ADULT_AGE
+  })
+}
+
+/** One issue per adult who must authorize the economic check and has not confirmed it. */
+export function economicCheckIssuesOn(request: HouseholdIds & { benefits: readonly BenefitId[]; consents: { economicCheck: readonly { memberIndex: number }[] } }, today: string): FieldIssue[] {
+  const confirmed = new Set(request.consents.economicCheck.map((confirmation) => confirmation.memberIndex))
+  return adultsToAuthorize(request, today)
+    .filter((person) => !confirmed.has(person.memberIndex))
+    .map((person) => ({ path: ['consents', 'economicCheck'], message: `${person.name}已满 ${ADULT_AGE} 岁，需要本人确认家庭经济状况核对授权` }))
+}
+
 /**
  * Checks that depend on the date of submission (`today`, YYYY-MM-DD in Asia/Shanghai): birth dates
- * not after today, and, when the benefits need the household economic check, every adult of the
- * household (18 or over today) has confirmed its authorization. Run after the schema.
+ * not after today, and the economic check's authorization by every adult. Run after the schema.
  */
 export function submissionIssues(request: ApplicationRequest, today: string): FieldIssue[] {
-  const issues: FieldIssue[] = []
-  const confirmed = new Set(request.consents.economicCheck.map((confirmation) => confirmation.memberIndex))
-  const checkNeeded = needsEconomicCheck(request.benefits)
-  for (const person of householdPeople(request)) {
-    const path = person.memberIndex === 0 ? ['beneficiary', 'idNumber'] : ['members', person.memberIndex - 1, 'idNumber']
-    const parsed = parseIdNumber(person.idNumber, today)
-    if (!parsed.ok) {
-      issues.push({ path, message: parsed.message })
-      continue
-    }
-    if (checkNeeded && ageOn(parsed.value.birthDate, today) >= ADULT_AGE && !confirmed.has(person.memberIndex)) {
-      issues.push({
-        path: ['consents', 'economicCheck'],
-        message: `${person.name}已满 ${ADULT_AGE} 岁，需要本人确认家庭经济状况核对授权`,
-      })
-    }
-  }
-  return issues
+  return [...idNumberIssuesOn(request, today), ...economicCheckIssuesOn(request, today)]
 }
 
 /** The checklist items this application has no file for yet (they can be brought or sent later). */

@@ -47,7 +47,7 @@ describe('申请: the draft on the server', () => {
     const calls = push.mock.calls
     expect(calls[calls.length - 2]).toEqual([expect.objectContaining({ step: 'assets' }), '2026-03-01T08:00:00.000Z'])
     expect(calls[calls.length - 1]).toEqual([expect.objectContaining({ step: 'assets' }), '2026-03-01T08:30:00.000Z'])
-    expect(storedApplyDraft().serverUpdatedAt).toBe('2026-03-01T09:00:00.000Z')
+    await waitFor(() => expect(storedApplyDraft().serverUpdatedAt).toBe('2026-03-01T09:00:00.000Z'))
     expect(storedApplyDraft().form.name).toBe('王淑芬')
   })
 })

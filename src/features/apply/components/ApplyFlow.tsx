@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useReducer, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { FieldError } from '@/components/ErrorSummary'
@@ -14,7 +14,8 @@ import { useStrings } from '@/lib/i18n'
 import { submitApplication } from '../api'
 import { clearServerDraft, fetchServerDraft, pushDraft } from '../api/drafts'
 import { clearApplyDraft, hasProgress, loadApplyDraft, newApplyDraft, saveApplyDraft, serverPayload, stepOrStart, fromServer, type ApplyDraft } from '../model/draft'
-import { adultsToConfirm, emptyForm, formIssues, toRequest, type ApplyForm, type FormIssue } from '../model/form'
+import { emptyForm, formIssues, toRequest, type ApplyForm, type FormIssue } from '../model/form'
+import { flowReducer, initialFlow } from '../model/flow'
 import { nextStepId, previousStepId, stepIssues, stepOf, stepProgress, type StepId } from '../model/steps'
 import { saveSubmitted } from '../model/submitted'
 import { newIdempotencyKey, openSuccess, scrollToTop } from '../navigation'
@@ -65,17 +66,18 @@ export function ApplyFlow({ today }: ApplyFlowProps) {
   const all = useStrings()
   const strings = all.apply
   const [handoff] = useState(loadApplyHandoff)
-  const [draft, setDraft] = useState<ApplyDraft>(() => loadApplyDraft() ?? newApplyDraft(formFromHandoff(handoff)))
-  const [step, setStep] = useState<StepId | undefined>()
-  const [errors, setErrors] = useState<FieldError[]>([])
-  /** Opened from the review's 修改: 继续 goes back to the review. */
-  const [fromReview, setFromReview] = useState(false)
-  const [submitting, setSubmitting] = useState(false)
-  const [failure, setFailure] = useState<string | undefined>()
-
-  const [resumable, setResumable] = useState(() => hasProgress(loadApplyDraft()))
+  const [state, dispatch] = useReducer(flowReducer, undefined, () => {
+    const stored = loadApplyDraft()
+    return initialFlow(stored ?? newApplyDraft(formFromHandoff(handoff)), hasProgress(stored))
+  })
+  const { draft, step, errors, fromReview, submitting, failure } = state
 
   useEffect(scrollToTop, [step])
+
+  // Every change is kept on the device at once.
+  useEffect(() => {
+    saveApplyDraft(draft)
+  }, [draft])
 
   // Opening on a phone without this draft (or with an older one): offer the server's, when signed in.
   useEffect(() => {
@@ -85,45 +87,30 @@ export function ApplyFlow({ today }: ApplyFlowProps) {
       const local = loadApplyDraft()
       if (!live || !restored || !hasProgress(restored)) return
       if (local && hasProgress(local) && Date.parse(local.savedAt) >= Date.parse(server.updatedAt)) return
-      setDraft(saveApplyDraft(restored))
-      setResumable(true)
+      dispatch({ type: 'restored', draft: restored })
     })
     return () => {
       live = false
     }
   }, [])
 
-  function save(next: ApplyDraft): ApplyDraft {
-    const saved = saveApplyDraft(next)
-    setDraft(saved)
-    return saved
-  }
-
   /**
    * Sends the draft to the server when signed in. On a stale write (another phone saved since) the
    * draft on this phone wins: it is the one the person is filling in now, so it is written again on
    * top of the server's newer one (the start screen offers the newer of the two when the app opens).
    */
-  function sync(saved: ApplyDraft) {
-    const payload = serverPayload(saved)
-    void pushDraft(payload, saved.serverUpdatedAt)
+  function sync(next: ApplyDraft) {
+    const payload = serverPayload(next)
+    void pushDraft(payload, next.serverUpdatedAt)
       .then((result) => (result.kind === 'stale' ? pushDraft(payload, result.current.updatedAt) : result))
       .then((result) => {
-        if (result.kind !== 'saved') return
-        const latest = loadApplyDraft()
-        if (latest) writeServerBase(latest, result.updatedAt)
+        if (result.kind === 'saved') dispatch({ type: 'serverSaved', updatedAt: result.updatedAt })
       })
   }
 
-  function writeServerBase(latest: ApplyDraft, updatedAt: string) {
-    setDraft(saveApplyDraft({ ...latest, serverUpdatedAt: updatedAt }))
-  }
-
-  /** Opens a step; `carried` are problems already found (by the server) that the step should show. */
-  function go(next: StepId, carried: readonly FieldError[] = []) {
-    sync(save({ ...draft, step: next }))
-    setErrors(carried.filter((error) => stepOf(error.field) === next))
-    setStep(next)
+  function go(next: StepId, carried: readonly FormIssue[] = [], openedFromReview?: boolean) {
+    sync({ ...draft, step: next })
+    dispatch({ type: 'opened', step: next, carried, fromReview: openedFromReview })
   }
 
   function begin(fresh: boolean) {
@@ -132,93 +119,63 @@ export function ApplyFlow({ today }: ApplyFlowProps) {
       clearApplyDraft()
       void clearServerDraft()
     }
-    const first = stepOrStart(start)
-    save({ ...start, step: first })
-    setStep(first)
+    dispatch({ type: 'began', draft: start, step: stepOrStart(start) })
   }
 
-  function change(form: ApplyForm) {
-    // A changed form is another submission: it gets a new key when it is sent.
-    save({ ...draft, form, idempotencyKey: null })
-  }
-
-  function issuesOn(current: StepId): FormIssue[] {
-    const issues = stepIssues(draft.form, current, today)
-    if (current === 'consent') {
-      const missing = adultsToConfirm(draft.form, today).filter((adult) => !draft.form.economicCheck[String(adult.memberIndex)])
-      if (missing.length > 0) issues.push({ path: 'consents.economicCheck', message: fill(strings.consent.economicRequired, { name: missing[0].name }) })
-    }
-    return issues
-  }
+  const change = (form: ApplyForm) => dispatch({ type: 'changed', form })
 
   function next(current: StepId) {
-    const issues = issuesOn(current)
+    const issues = stepIssues(draft.form, current, today)
     if (issues.length > 0) {
-      setErrors(toFieldErrors(issues))
+      dispatch({ type: 'refused', errors: issues })
       scrollToTop()
       return
     }
-    const following = fromReview ? 'review' : nextStepId(current)
-    if (following === 'review') setFromReview(false)
+    const following = fromReview ? 'review' : nextStepId(draft.form, current)
     if (following) go(following)
   }
 
   function back(current: StepId) {
-    if (fromReview) {
-      setFromReview(false)
-      return go('review')
-    }
-    const previous = previousStepId(current)
+    if (fromReview) return go('review')
+    const previous = previousStepId(draft.form, current)
     if (previous) go(previous)
-    else {
-      save({ ...draft, step: null })
-      setStep(undefined)
-    }
+    else dispatch({ type: 'left' })
   }
 
-  function edit(target: StepId) {
-    setFromReview(true)
-    go(target, errors)
-  }
+  const edit = (target: StepId) => go(target, errors, true)
 
   async function submit() {
     const issues = formIssues(draft.form, today)
     if (issues.length > 0) {
-      setErrors(toFieldErrors(issues))
-      setFailure(strings.review.fixFields)
+      dispatch({ type: 'refused', errors: issues, failure: strings.review.fixFields })
       return
     }
     const key = draft.idempotencyKey ?? newIdempotencyKey()
-    const attempt = { ...draft, idempotencyKey: key }
-    save(attempt)
-    setSubmitting(true)
-    setFailure(undefined)
+    dispatch({ type: 'submitting', idempotencyKey: key })
     try {
-      const response = await submitApplication(toRequest(attempt.form), key)
+      const response = await submitApplication(toRequest(draft.form), key)
       saveSubmitted(response)
       clearApplyDraft()
       await clearServerDraft()
+      dispatch({ type: 'submitted' })
       openSuccess()
     } catch (error) {
-      // Everything stays saved, the key included: 再试一次 sends the same attempt.
       if (error instanceof ApiError && error.issues.length > 0) {
-        setErrors(error.issues.map((issue) => ({ field: issue.path, message: issue.message })))
-        setFailure(strings.review.fixFields)
+        dispatch({ type: 'failed', errors: error.issues.map((issue) => ({ path: issue.path, message: issue.message })), failure: strings.review.fixFields })
       } else {
-        setFailure(fill(strings.review.failed, { message: error instanceof Error ? error.message : '' }))
+        dispatch({ type: 'failed', errors: [], failure: fill(strings.review.failed, { message: error instanceof Error ? error.message : '' }) })
       }
-    } finally {
-      setSubmitting(false)
     }
   }
 
-  const errorFor = (path: string) => errors.find((error) => error.field === path)?.message
+  const errorFor = (path: string) => errors.find((error) => error.path === path)?.message
+  const summary = toFieldErrors(errors)
 
   if (step === 'review') {
     return (
       <View className='jx-apply'>
-        <ErrorSummary errors={errors} onSelect={(field) => edit(stepOf(field))} />
-        <ProgressText {...stepProgress('review')} />
+        <ErrorSummary errors={summary} onSelect={(field) => edit(stepOf(field))} />
+        <ProgressText {...stepProgress(draft.form, 'review')} />
         <View className='jx-title' role='heading' aria-level={1}>
           {strings.steps.review}
         </View>
@@ -232,7 +189,7 @@ export function ApplyFlow({ today }: ApplyFlowProps) {
         <Button type='primary' block size='large' loading={submitting} disabled={submitting} onClick={() => void submit()}>
           {submitting ? strings.review.submitting : strings.review.submit}
         </Button>
-        <View className='jx-link jx-back-link' role='link' onClick={() => go('consent')}>
+        <View className='jx-link jx-back-link' role='link' onClick={() => go(previousStepId(draft.form, 'review') ?? 'consent')}>
           {all.common.back}
         </View>
       </View>
@@ -245,8 +202,8 @@ export function ApplyFlow({ today }: ApplyFlowProps) {
       <QuestionPage
         key={step}
         heading={strings.steps[step]}
-        progress={stepProgress(step)}
-        errors={errors}
+        progress={stepProgress(draft.form, step)}
+        errors={summary}
         onBack={() => back(step)}
         onContinue={() => next(step)}
       >
@@ -265,9 +222,9 @@ export function ApplyFlow({ today }: ApplyFlowProps) {
       {handoff && draft.form.benefits.length > 0 && <Text className='jx-body'>{fill(start.fromScreening, { benefits: draft.form.benefits.map(benefitName).join('、') })}</Text>}
       <ResumeOrBegin
         className='jx-apply-card'
-        resumable={resumable}
+        resumable={state.resumable}
         title={start.resumeTitle}
-        body={fill(start.resumeBody, { n: stepProgress(stepOrStart(draft)).n })}
+        body={fill(start.resumeBody, { n: stepProgress(draft.form, stepOrStart(draft)).n })}
         labels={start}
         onBegin={begin}
       />

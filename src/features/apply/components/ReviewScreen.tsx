@@ -8,7 +8,7 @@ import type { ApplyForm } from '../model/form'
 import type { StepId } from '../model/steps'
 import { benefitName } from '@/domain/policy/rules'
 import { maskIdNumber, maskPhone } from './format'
-import { checklistFor } from './StepScreens'
+import { checklistFor } from '../model/checklist'
 import './apply.scss'
 
 function Section({ title, step, onChange, children }: { title: string; step: StepId; onChange(step: StepId): void; children: ReactNode }) {

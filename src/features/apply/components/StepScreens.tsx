@@ -6,7 +6,8 @@ import { DocumentFiles } from '@/components/DocumentFiles'
 import { fill } from '@/lib/template'
 import { KIN_RELATIONS, INCOME_SOURCE_LABELS, INCOME_SOURCES } from '@/domain/application'
 import { findCity, SHANXI_REGIONS } from '@/domain/care/regions'
-import { documentChecklist, DOCUMENTS, type DocumentId } from '@/domain/documents'
+import type { DocumentId } from '@/domain/documents'
+import { checklistFor } from '../model/checklist'
 import { ageOn, parseIdNumber } from '@/domain/identity'
 import { BENEFIT_IDS, type BenefitId } from '@/domain/policy/rules/types'
 import { todayInShanghai } from '@/domain/screening'
@@ -266,16 +267,6 @@ export function BenefitsStep({ form, onChange, errorFor, handoff }: StepProps) {
       )}
     </View>
   )
-}
-
-/** The checklist for the chosen benefits (and the 代办委托书 when a relative applies), each item with its files. */
-export function checklistFor(form: ApplyForm) {
-  const items = documentChecklist(form.benefits).map((item) => ({ id: item.id, name: item.name, description: item.description, benefits: item.benefits }))
-  if (form.applicantKind === 'relative') {
-    const authorization = DOCUMENTS.find((document) => document.id === 'relative_authorization')
-    if (authorization) items.push({ id: authorization.id, name: authorization.name, description: authorization.description, benefits: [] })
-  }
-  return items
 }
 
 export function DocumentsStep({ form, onChange }: StepProps) {

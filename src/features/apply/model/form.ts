@@ -1,15 +1,13 @@
 import { z } from 'zod'
 import {
-  ADULT_AGE,
+  adultsToAuthorize,
   ApplicationRequestSchema,
   INCOME_SOURCES,
-  needsEconomicCheck,
   submissionIssues,
   type ApplicationRequestInput,
 } from '@/domain/application'
 import { CURRENT_PRIVACY_GUIDE_VERSION, CURRENT_SENSITIVE_INFO_CONSENT_VERSION } from '@/domain/application/consents'
 import { DOCUMENT_IDS, type DocumentId } from '@/domain/documents'
-import { ageOn, parseIdNumber } from '@/domain/identity'
 import { BENEFIT_IDS, type BenefitId } from '@/domain/policy/rules/types'
 import { ScreeningRequestSchema, todayInShanghai } from '@/domain/screening'
 
@@ -127,11 +125,6 @@ export function formIssues(form: ApplyForm, today: string = todayInShanghai()): 
 
 /** Adults of the household who must confirm the economic-check authorization, in memberIndex order. */
 export function adultsToConfirm(form: ApplyForm, today: string = todayInShanghai()): { memberIndex: number; name: string }[] {
-  if (!needsEconomicCheck(form.benefits)) return []
-  const people = [{ name: form.name, idNumber: form.idNumber }, ...form.members]
-  return people.flatMap((person, memberIndex) => {
-    const parsed = parseIdNumber(person.idNumber, today)
-    return parsed.ok && ageOn(parsed.value.birthDate, today) >= ADULT_AGE ? [{ memberIndex, name: person.name }] : []
-  })
+  return adultsToAuthorize({ beneficiary: { name: form.name, idNumber: form.idNumber }, members: form.members, benefits: form.benefits }, today)
 }
 export type { BenefitId, DocumentId }
